@@ -1,0 +1,1 @@
+//! driftgate-core: pure analysis. No I/O, no async, no threads.

@@ -1,0 +1,1 @@
+//! Shared helpers for driftgate cross-host and end-to-end tests.
