@@ -1,0 +1,254 @@
+//! The SQL front end (DESIGN §3): split, parse each statement alone with
+//! sqlparser, classify every statement from its tokens, and extract the
+//! statements inside `DO` blocks.
+
+pub mod cursor;
+pub mod ddl;
+pub mod lexer;
+pub mod plpgsql;
+pub mod split;
+
+use crate::span::Span;
+use crate::Dialect;
+use ddl::Ddl;
+use lexer::Token;
+use serde::Serialize;
+use split::Terminator;
+
+/// How far the front end understood a statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParseStatus {
+    /// sqlparser accepted it (or, for `DO`, the PL/pgSQL reader read its body).
+    Parsed,
+    /// sqlparser rejected it, but the token reader classified it.
+    Unparsed,
+    /// Neither: not even the kind of statement is known.
+    Unclassified,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParseError {
+    pub message: String,
+    /// Where sqlparser stopped, in file bytes.
+    pub span: Span,
+}
+
+/// One statement of a file, top-level or extracted from a `DO` block.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Statement {
+    /// 0-based, in execution order (a `DO` block's statements follow it).
+    pub index: usize,
+    /// Including the terminator.
+    pub span: Span,
+    /// Without the terminator.
+    pub body: Span,
+    /// For statements inside a `DO` block: the index of that block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<usize>,
+    pub status: ParseStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ParseError>,
+    pub kind: String,
+    pub ddl: Ddl,
+    #[serde(skip)]
+    pub terminator: Terminator,
+    #[serde(skip)]
+    pub tokens: Vec<Token>,
+}
+
+impl Statement {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        self.body.slice(src)
+    }
+}
+
+/// A file after the front end.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SqlFile {
+    pub statements: Vec<Statement>,
+    /// Spans of all comments (suppressions and rename hints are read from them).
+    pub comments: Vec<Span>,
+    /// An unterminated string, quoted identifier or comment swallowed the rest
+    /// of the file from here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unterminated: Option<Span>,
+    /// `EXECUTE` of dynamic SQL inside `DO` blocks: invisible to analysis.
+    pub dynamic_sql: Vec<Span>,
+}
+
+impl SqlFile {
+    pub fn count(&self, status: ParseStatus) -> usize {
+        self.statements.iter().filter(|s| s.status == status).count()
+    }
+}
+
+/// Run the front end over one file.
+pub fn analyze(src: &str, dialect: Dialect) -> SqlFile {
+    let split = split::split(src, dialect);
+    let mut file = SqlFile {
+        statements: Vec::with_capacity(split.statements.len()),
+        comments: split.comments,
+        unterminated: split.unterminated,
+        dynamic_sql: Vec::new(),
+    };
+    for raw in split.statements {
+        let ddl = ddl::read(src, &raw.tokens, dialect);
+        if matches!(ddl, Ddl::Do) {
+            let parent = file.statements.len();
+            let body = plpgsql::do_body_span(src, &raw.tokens);
+            let status = if body.is_some() { ParseStatus::Parsed } else { ParseStatus::Unparsed };
+            file.statements.push(Statement {
+                index: parent,
+                span: raw.span,
+                body: raw.body,
+                parent: None,
+                status,
+                error: None,
+                kind: ddl.kind(),
+                ddl,
+                terminator: raw.terminator,
+                tokens: raw.tokens,
+            });
+            if let Some(body) = body {
+                let extracted = plpgsql::extract(src, body);
+                file.dynamic_sql.extend(extracted.dynamic);
+                for e in extracted.statements {
+                    let ddl = ddl::read(src, &e.tokens, dialect);
+                    let (status, error) = parse_status(src, e.body, &ddl, dialect);
+                    file.statements.push(Statement {
+                        index: file.statements.len(),
+                        span: e.span,
+                        body: e.body,
+                        parent: Some(parent),
+                        status,
+                        error,
+                        kind: ddl.kind(),
+                        ddl,
+                        terminator: Terminator::Semicolon,
+                        tokens: e.tokens,
+                    });
+                }
+            }
+            continue;
+        }
+        let (status, error) = parse_status(src, raw.body, &ddl, dialect);
+        file.statements.push(Statement {
+            index: file.statements.len(),
+            span: raw.span,
+            body: raw.body,
+            parent: None,
+            status,
+            error,
+            kind: ddl.kind(),
+            ddl,
+            terminator: raw.terminator,
+            tokens: raw.tokens,
+        });
+    }
+    file
+}
+
+fn parse_status(src: &str, body: Span, ddl: &Ddl, dialect: Dialect) -> (ParseStatus, Option<ParseError>) {
+    match parse_one(src, body, dialect) {
+        Ok(()) => (ParseStatus::Parsed, None),
+        Err(e) => {
+            let status = if ddl.is_classified() { ParseStatus::Unparsed } else { ParseStatus::Unclassified };
+            (status, Some(e))
+        }
+    }
+}
+
+/// Parse one statement with sqlparser. Exactly one statement must come out.
+pub fn parse_one(src: &str, body: Span, dialect: Dialect) -> Result<(), ParseError> {
+    use sqlparser::dialect::{MySqlDialect, PostgreSqlDialect};
+    use sqlparser::parser::Parser;
+    let text = body.slice(src);
+    let pg = PostgreSqlDialect {};
+    let my = MySqlDialect {};
+    let d: &dyn sqlparser::dialect::Dialect = match dialect {
+        Dialect::Postgres => &pg,
+        Dialect::Mysql => &my,
+    };
+    let result = Parser::new(d).with_recursion_limit(64).try_with_sql(text).and_then(|mut p| p.parse_statements());
+    match result {
+        Ok(stmts) if stmts.len() == 1 => Ok(()),
+        Ok(stmts) => Err(ParseError {
+            message: format!("expected one statement, sqlparser read {}", stmts.len()),
+            span: body,
+        }),
+        Err(e) => {
+            let message = e.to_string();
+            let span = error_span(text, &message).map_or(body, |off| {
+                let start = body.start + off;
+                Span::new(start, start)
+            });
+            Err(ParseError { message: clean_message(&message), span })
+        }
+    }
+}
+
+/// sqlparser reports `… at Line: L, Column: C` relative to the statement.
+fn error_span(text: &str, message: &str) -> Option<usize> {
+    let at = message.rfind(" at Line: ")?;
+    let rest = &message[at + 10..];
+    let (line, col) = rest.split_once(", Column: ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let col: usize = col.trim().parse().ok()?;
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let byte = l.char_indices().nth(col.saturating_sub(1)).map_or(l.len(), |(b, _)| b);
+            return Some(offset + byte);
+        }
+        offset += l.len();
+    }
+    None
+}
+
+fn clean_message(message: &str) -> String {
+    let m = message.strip_prefix("sql parser error: ").unwrap_or(message);
+    match m.rfind(" at Line: ") {
+        Some(i) => m[..i].to_string(),
+        None => m.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_bad_statement_does_not_hide_the_rest() {
+        let src = "CREATE TABLE a (id int);\nDROP INDEX CONCURRENTLY IF EXISTS \"x\";\nCREATE TABLE ((;\nDROP TABLE b;";
+        let f = analyze(src, Dialect::Postgres);
+        assert_eq!(f.statements.len(), 4);
+        assert_eq!(f.statements[0].status, ParseStatus::Parsed);
+        assert_eq!(f.statements[3].status, ParseStatus::Parsed);
+        assert_eq!(f.statements[3].kind, "drop-table");
+        assert_eq!(f.statements[1].kind, "drop-index");
+    }
+
+    #[test]
+    fn do_block_statements_are_extracted_with_file_spans() {
+        let src = "CREATE TABLE a (id int);\nDO $$ BEGIN\n ALTER TABLE a ADD CONSTRAINT f FOREIGN KEY (id) REFERENCES b(id);\nEXCEPTION WHEN duplicate_object THEN null;\nEND $$;";
+        let f = analyze(src, Dialect::Postgres);
+        assert_eq!(f.statements.len(), 3);
+        assert_eq!(f.statements[1].kind, "do");
+        let inner = &f.statements[2];
+        assert_eq!(inner.parent, Some(1));
+        assert_eq!(inner.status, ParseStatus::Parsed);
+        assert_eq!(inner.text(src), "ALTER TABLE a ADD CONSTRAINT f FOREIGN KEY (id) REFERENCES b(id)");
+    }
+
+    #[test]
+    fn parse_errors_point_into_the_file() {
+        let src = "SELECT 1;\nCREATE TABLE t (a int,, b int);";
+        let f = analyze(src, Dialect::Postgres);
+        let e = f.statements[1].error.as_ref().unwrap();
+        assert!(e.span.start > 10 && e.span.start < src.len(), "{e:?}");
+    }
+}
