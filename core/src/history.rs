@@ -1,0 +1,445 @@
+//! Migration folders (DESIGN §6): detect Prisma, Drizzle and plain SQL
+//! folders from a listing the host provides, order migrations as their tool
+//! does, compute checksums exactly as the tools do, and report integrity
+//! problems (journal/file mismatches, duplicate prefixes, `when` going
+//! backwards). No I/O: the host passes the files' relative paths and bytes.
+
+use crate::Dialect;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// One file of a migration folder, path relative to the folder, `/`-separated.
+#[derive(Clone, Debug)]
+pub struct FolderFile {
+    pub path: String,
+    pub contents: Vec<u8>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HistoryFormat {
+    Prisma,
+    Drizzle,
+    Plain,
+}
+
+impl HistoryFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            HistoryFormat::Prisma => "prisma",
+            HistoryFormat::Drizzle => "drizzle",
+            HistoryFormat::Plain => "plain",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Migration {
+    /// Prisma: the directory name; Drizzle: the journal tag; plain: the file stem.
+    pub name: String,
+    /// Path of the SQL file, relative to the folder.
+    pub path: String,
+    #[serde(skip)]
+    pub sql: String,
+    /// Lowercase hex SHA-256 of the file's bytes: Prisma's `checksum`,
+    /// Drizzle's `hash`, and driftgate's own.
+    pub checksum: String,
+    /// Drizzle journal `when` (the `created_at` drizzle-orm records).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<i64>,
+    /// Plain folders: the paired `.down.sql`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub down_path: Option<String>,
+    /// Drizzle: the snapshot after this migration (`meta/NNNN_snapshot.json`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshot_path: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryIssue {
+    /// Stable code: `missing-from-journal`, `journal-entry-without-file`,
+    /// `duplicate-prefix`, `non-increasing-when`, `missing-migration-sql`,
+    /// `invalid-journal`, `not-utf8`, `journal-idx-mismatch`.
+    pub code: &'static str,
+    pub message: String,
+    pub path: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct History {
+    pub format: HistoryFormat,
+    /// From `migration_lock.toml` or the journal; `None` for plain folders.
+    pub dialect: Option<Dialect>,
+    pub migrations: Vec<Migration>,
+    pub issues: Vec<HistoryIssue>,
+    /// Drizzle journal version (`"5"`, `"7"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journal_version: Option<String>,
+}
+
+/// Lowercase hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0'));
+        s.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0'));
+    }
+    s
+}
+
+/// Prisma compares checksums accepting the CRLF↔LF variants of the file.
+pub fn prisma_checksum_matches(contents: &[u8], recorded: &str) -> bool {
+    if sha256_hex(contents) == recorded {
+        return true;
+    }
+    let text = String::from_utf8_lossy(contents);
+    let lf = text.replace("\r\n", "\n");
+    let crlf = lf.replace('\n', "\r\n");
+    sha256_hex(lf.as_bytes()) == recorded || sha256_hex(crlf.as_bytes()) == recorded
+}
+
+/// Which format a folder listing is.
+pub fn detect(files: &[FolderFile]) -> Option<HistoryFormat> {
+    if files.iter().any(|f| f.path == "meta/_journal.json") {
+        return Some(HistoryFormat::Drizzle);
+    }
+    if files.iter().any(|f| f.path == "migration_lock.toml")
+        || files.iter().any(|f| f.path.ends_with("/migration.sql") && f.path.matches('/').count() == 1)
+    {
+        return Some(HistoryFormat::Prisma);
+    }
+    if files.iter().any(|f| f.path.ends_with(".sql")) {
+        return Some(HistoryFormat::Plain);
+    }
+    None
+}
+
+/// A folder driftgate cannot read as a history at all.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HistoryError {
+    pub message: String,
+    pub path: String,
+}
+
+pub fn read(files: &[FolderFile]) -> Result<History, HistoryError> {
+    match detect(files) {
+        Some(HistoryFormat::Prisma) => Ok(read_prisma(files)),
+        Some(HistoryFormat::Drizzle) => read_drizzle(files),
+        Some(HistoryFormat::Plain) => Ok(read_plain(files)),
+        None => Err(HistoryError {
+            message: "no migrations found: expected a Prisma folder (migration_lock.toml, <timestamp>_<name>/migration.sql), a Drizzle folder (meta/_journal.json) or .sql files".into(),
+            path: String::new(),
+        }),
+    }
+}
+
+fn text_of(f: &FolderFile, issues: &mut Vec<HistoryIssue>) -> String {
+    match std::str::from_utf8(&f.contents) {
+        Ok(s) => s.strip_prefix('\u{feff}').unwrap_or(s).to_string(),
+        Err(e) => {
+            issues.push(HistoryIssue {
+                code: "not-utf8",
+                message: format!("{} is not valid UTF-8 (byte {}); invalid bytes were replaced for analysis", f.path, e.valid_up_to()),
+                path: f.path.clone(),
+            });
+            String::from_utf8_lossy(&f.contents).into_owned()
+        }
+    }
+}
+
+fn read_prisma(files: &[FolderFile]) -> History {
+    let mut issues = Vec::new();
+    let dialect = files.iter().find(|f| f.path == "migration_lock.toml").and_then(|f| {
+        let text = String::from_utf8_lossy(&f.contents);
+        text.lines()
+            .filter_map(|l| l.split_once('='))
+            .find(|(k, _)| k.trim() == "provider")
+            .and_then(|(_, v)| Dialect::parse(v.trim().trim_matches('"')))
+    });
+    let mut dirs: Vec<&str> = files
+        .iter()
+        .filter_map(|f| f.path.split_once('/').map(|(d, _)| d))
+        .filter(|d| !d.starts_with('.'))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    let mut migrations = Vec::new();
+    for dir in dirs {
+        let path = format!("{dir}/migration.sql");
+        match files.iter().find(|f| f.path == path) {
+            Some(f) => migrations.push(Migration {
+                name: dir.to_string(),
+                path: path.clone(),
+                sql: text_of(f, &mut issues),
+                checksum: sha256_hex(&f.contents),
+                when: None,
+                down_path: files.iter().find(|d| d.path == format!("{dir}/down.sql")).map(|d| d.path.clone()),
+                snapshot_path: None,
+            }),
+            None => issues.push(HistoryIssue {
+                code: "missing-migration-sql",
+                message: format!("migration directory {dir} has no migration.sql; prisma migrate deploy fails on it"),
+                path: dir.to_string(),
+            }),
+        }
+    }
+    duplicate_prefixes(&migrations, |m| leading_digits(&m.name), &mut issues);
+    History { format: HistoryFormat::Prisma, dialect, migrations, issues, journal_version: None }
+}
+
+fn read_drizzle(files: &[FolderFile]) -> Result<History, HistoryError> {
+    let journal_file = files.iter().find(|f| f.path == "meta/_journal.json").expect("detected");
+    let journal: serde_json::Value = serde_json::from_slice(&journal_file.contents).map_err(|e| HistoryError {
+        message: format!("meta/_journal.json is not valid JSON: {e} (line {}, column {})", e.line(), e.column()),
+        path: journal_file.path.clone(),
+    })?;
+    let mut issues = Vec::new();
+    let dialect_str = journal.get("dialect").and_then(|d| d.as_str()).unwrap_or("");
+    let dialect = Dialect::parse(dialect_str);
+    if dialect.is_none() {
+        issues.push(HistoryIssue {
+            code: "invalid-journal",
+            message: format!("journal dialect {dialect_str:?} is not one driftgate supports (pg, postgresql, mysql)"),
+            path: journal_file.path.clone(),
+        });
+    }
+    let version = journal.get("version").and_then(|v| v.as_str().map(String::from).or_else(|| v.as_i64().map(|n| n.to_string())));
+    let entries = journal.get("entries").and_then(|e| e.as_array()).cloned().unwrap_or_default();
+    let mut migrations = Vec::new();
+    let mut last_when: Option<(i64, String)> = None;
+    for (pos, entry) in entries.iter().enumerate() {
+        let Some(tag) = entry.get("tag").and_then(|t| t.as_str()) else {
+            issues.push(HistoryIssue { code: "invalid-journal", message: format!("journal entry {pos} has no tag"), path: journal_file.path.clone() });
+            continue;
+        };
+        let when = entry.get("when").and_then(|w| w.as_i64());
+        if let Some(idx) = entry.get("idx").and_then(|i| i.as_u64()) {
+            if idx as usize != pos {
+                issues.push(HistoryIssue {
+                    code: "journal-idx-mismatch",
+                    message: format!("journal entry {tag} has idx {idx} but is entry {pos}; drizzle-kit keeps them equal"),
+                    path: journal_file.path.clone(),
+                });
+            }
+        }
+        if let (Some(w), Some((prev, prev_tag))) = (when, &last_when) {
+            if w <= *prev {
+                issues.push(HistoryIssue {
+                    code: "non-increasing-when",
+                    message: format!(
+                        "journal entry {tag} has when={w}, not after {prev_tag} (when={prev}); drizzle-orm applies only entries newer than the last applied one, so on a database where {prev_tag} is applied, {tag} is silently skipped forever. Give it a later `when` (regenerate it after rebasing)"
+                    ),
+                    path: journal_file.path.clone(),
+                });
+            }
+        }
+        if let Some(w) = when {
+            last_when = Some((w, tag.to_string()));
+        }
+        let path = format!("{tag}.sql");
+        let prefix = tag.split('_').next().unwrap_or(tag);
+        let snapshot = format!("meta/{prefix}_snapshot.json");
+        let snapshot_path = files.iter().any(|f| f.path == snapshot).then_some(snapshot);
+        match files.iter().find(|f| f.path == path) {
+            Some(f) => migrations.push(Migration {
+                name: tag.to_string(),
+                path,
+                sql: text_of(f, &mut issues),
+                checksum: sha256_hex(&f.contents),
+                when,
+                down_path: None,
+                snapshot_path,
+            }),
+            None => issues.push(HistoryIssue {
+                code: "journal-entry-without-file",
+                message: format!("journal entry {tag} has no file {path}; drizzle-orm's migrator fails reading it"),
+                path,
+            }),
+        }
+    }
+    for f in files.iter().filter(|f| f.path.ends_with(".sql") && !f.path.contains('/')) {
+        let tag = f.path.trim_end_matches(".sql");
+        if !migrations.iter().any(|m| m.name == tag) {
+            issues.push(HistoryIssue {
+                code: "missing-from-journal",
+                message: format!("{} is not in meta/_journal.json; drizzle never applies it (was the journal merged without it?)", f.path),
+                path: f.path.clone(),
+            });
+        }
+    }
+    let mut all_tags: Vec<String> = migrations.iter().map(|m| m.name.clone()).collect();
+    for i in issues.iter().filter(|i| i.code == "missing-from-journal") {
+        all_tags.push(i.path.trim_end_matches(".sql").to_string());
+    }
+    let as_migs: Vec<Migration> = all_tags
+        .into_iter()
+        .map(|t| Migration { name: t.clone(), path: format!("{t}.sql"), sql: String::new(), checksum: String::new(), when: None, down_path: None, snapshot_path: None })
+        .collect();
+    duplicate_prefixes(&as_migs, |m| leading_digits(&m.name), &mut issues);
+    Ok(History { format: HistoryFormat::Drizzle, dialect, migrations, issues, journal_version: version })
+}
+
+fn read_plain(files: &[FolderFile]) -> History {
+    let mut issues = Vec::new();
+    let mut ups: Vec<&FolderFile> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".sql") && !f.path.ends_with(".down.sql") && !is_flyway_undo(&f.path))
+        .collect();
+    ups.sort_by(|a, b| version_key(&a.path).cmp(&version_key(&b.path)));
+    let migrations: Vec<Migration> = ups
+        .into_iter()
+        .map(|f| {
+            let stem = f.path.trim_end_matches(".sql").trim_end_matches(".up").to_string();
+            let down = format!("{stem}.down.sql");
+            Migration {
+                name: stem.rsplit('/').next().unwrap_or(&stem).to_string(),
+                path: f.path.clone(),
+                sql: text_of(f, &mut issues),
+                checksum: sha256_hex(&f.contents),
+                when: None,
+                down_path: files.iter().any(|d| d.path == down).then_some(down),
+                snapshot_path: None,
+            }
+        })
+        .collect();
+    duplicate_prefixes(&migrations, |m| version_key(&m.path).1.clone().into_iter().map(|n| n.to_string()).collect::<Vec<_>>().join(".").into(), &mut issues);
+    History { format: HistoryFormat::Plain, dialect: None, migrations, issues, journal_version: None }
+}
+
+fn is_flyway_undo(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.starts_with('U') && name[1..].starts_with(|c: char| c.is_ascii_digit()) && name.contains("__")
+}
+
+fn leading_digits(name: &str) -> Option<String> {
+    let d: String = name.chars().take_while(|c| c.is_ascii_digit()).collect();
+    (!d.is_empty()).then_some(d)
+}
+
+/// Sort key of a plain migration file: the version numbers of its prefix
+/// (`V1.2__x` → [1, 2], `0003_x` → [3], `20240101_x` → [20240101]), then
+/// the name. Files without a version sort last, by name; Flyway repeatables
+/// (`R__x`) run after all versioned ones.
+fn version_key(path: &str) -> (u8, Vec<u64>, String) {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if name.starts_with("R__") {
+        return (2, vec![], name.to_string());
+    }
+    let version_part: &str = match name.strip_prefix('V').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+        // Flyway: `V<version>__<description>`, `_` in the version means `.`.
+        Some(rest) => rest.split("__").next().unwrap_or(""),
+        None => {
+            let n = name.find(|c: char| !c.is_ascii_digit()).unwrap_or(name.len());
+            &name[..n]
+        }
+    };
+    let nums: Vec<u64> = version_part.split(['.', '_']).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
+    if nums.is_empty() {
+        return (1, vec![], name.to_string());
+    }
+    (0, nums, name.to_string())
+}
+
+fn duplicate_prefixes(migrations: &[Migration], key: impl Fn(&Migration) -> Option<String>, issues: &mut Vec<HistoryIssue>) {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for m in migrations {
+        let Some(k) = key(m) else { continue };
+        if k.is_empty() {
+            continue;
+        }
+        if let Some((_, other)) = seen.iter().find(|(s, _)| *s == k) {
+            issues.push(HistoryIssue {
+                code: "duplicate-prefix",
+                message: format!("{} and {} share the prefix {k}; their order depends on the rest of the name, which is almost never intended (two branches merged?)", other, m.name),
+                path: m.path.clone(),
+            });
+        } else {
+            seen.push((k, &m.name));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(path: &str, s: &str) -> FolderFile {
+        FolderFile { path: path.into(), contents: s.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn checksum_is_sha256_hex() {
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let crlf = b"SELECT 1;\r\n";
+        assert!(prisma_checksum_matches(b"SELECT 1;\n", &sha256_hex(crlf)));
+    }
+
+    #[test]
+    fn prisma_folder() {
+        let files = vec![
+            f("migration_lock.toml", "# x\nprovider = \"mysql\"\n"),
+            f("20240102000000_b/migration.sql", "SELECT 2;"),
+            f("20240101000000_a/migration.sql", "SELECT 1;"),
+            f("20240101000000_c/migration.sql", "SELECT 3;"),
+            f("20240103000000_empty/README.md", ""),
+        ];
+        let h = read(&files).unwrap();
+        assert_eq!(h.format, HistoryFormat::Prisma);
+        assert_eq!(h.dialect, Some(Dialect::Mysql));
+        let names: Vec<_> = h.migrations.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["20240101000000_a", "20240101000000_c", "20240102000000_b"]);
+        let codes: Vec<_> = h.issues.iter().map(|i| i.code).collect();
+        assert_eq!(codes, vec!["missing-migration-sql", "duplicate-prefix"]);
+    }
+
+    #[test]
+    fn drizzle_journal_problems() {
+        let journal = r#"{"version":"7","dialect":"postgresql","entries":[
+            {"idx":0,"version":"7","when":1000,"tag":"0000_a","breakpoints":true},
+            {"idx":1,"version":"7","when":3000,"tag":"0001_b","breakpoints":true},
+            {"idx":2,"version":"7","when":2000,"tag":"0002_c","breakpoints":true},
+            {"idx":3,"version":"7","when":4000,"tag":"0003_gone","breakpoints":true}]}"#;
+        let files = vec![
+            f("meta/_journal.json", journal),
+            f("0000_a.sql", "SELECT 1;"),
+            f("0001_b.sql", "SELECT 1;"),
+            f("0002_c.sql", "SELECT 1;"),
+            f("0002_stray.sql", "SELECT 1;"),
+            f("meta/0000_snapshot.json", "{}"),
+        ];
+        let h = read(&files).unwrap();
+        assert_eq!(h.dialect, Some(Dialect::Postgres));
+        assert_eq!(h.migrations.len(), 3);
+        assert_eq!(h.migrations[0].snapshot_path.as_deref(), Some("meta/0000_snapshot.json"));
+        assert_eq!(h.migrations[0].when, Some(1000));
+        let codes: Vec<_> = h.issues.iter().map(|i| i.code).collect();
+        assert!(codes.contains(&"non-increasing-when"));
+        assert!(codes.contains(&"journal-entry-without-file"));
+        assert!(codes.contains(&"missing-from-journal"));
+        assert!(codes.contains(&"duplicate-prefix"));
+    }
+
+    #[test]
+    fn plain_folders_order_numerically() {
+        let files = vec![
+            f("V10__ten.sql", ""),
+            f("V2_1__two_one.sql", ""),
+            f("V2__two.sql", ""),
+            f("V1.1__one_one.sql", ""),
+            f("V1__one.sql", ""),
+            f("R__views.sql", ""),
+            f("U2__undo.sql", ""),
+        ];
+        let h = read(&files).unwrap();
+        let names: Vec<_> = h.migrations.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, vec!["V1__one", "V1.1__one_one", "V2__two", "V2_1__two_one", "V10__ten", "R__views"]);
+        let files = vec![f("002_b.up.sql", ""), f("002_b.down.sql", ""), f("001_a.up.sql", "")];
+        let h = read(&files).unwrap();
+        assert_eq!(h.migrations[1].down_path.as_deref(), Some("002_b.down.sql"));
+        assert_eq!(h.migrations[0].name, "001_a");
+    }
+}
