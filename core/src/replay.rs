@@ -50,11 +50,26 @@ impl Summary {
     }
 }
 
+/// A statement sqlparser rejected; replay still used what the token reader
+/// classified (`kind`), so it is counted, never skipped.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unparsed {
+    pub migration: String,
+    pub statement: usize,
+    pub line: usize,
+    pub column: usize,
+    pub kind: String,
+    pub classified: bool,
+    pub error: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplayResult {
     pub schema: Schema,
     pub unmodelled: Vec<Unmodelled>,
+    pub unparsed: Vec<Unparsed>,
     pub summary: Summary,
 }
 
@@ -70,14 +85,38 @@ pub fn replay(migrations: &[MigrationSource], dialect: Dialect) -> ReplayResult 
     let mut r = Replayer::new(dialect);
     let mut summary = Summary::default();
     let mut unmodelled = Vec::new();
+    let mut unparsed = Vec::new();
     for m in migrations {
         let file = sql::analyze(m.sql, dialect);
         summary.add_file(&file);
         unmodelled.extend(r.apply_file(m.name, m.sql, &file));
+        let mut lines: Option<LineIndex> = None;
+        for st in file.statements.iter().filter(|s| s.status != ParseStatus::Parsed) {
+            let idx = lines.get_or_insert_with(|| LineIndex::new(m.sql));
+            let at = st.error.as_ref().map_or(st.body.start, |e| e.span.start);
+            let pos = idx.position(m.sql, at);
+            unparsed.push(Unparsed {
+                migration: m.name.to_string(),
+                statement: st.index,
+                line: pos.line,
+                column: pos.column,
+                kind: st.kind.clone(),
+                classified: st.status == ParseStatus::Unparsed,
+                error: st.error.as_ref().map(|e| e.message.clone()).unwrap_or_default(),
+            });
+        }
     }
     let mut schema = r.into_schema();
     schema.canonicalize();
-    ReplayResult { schema, unmodelled, summary }
+    ReplayResult { schema, unmodelled, unparsed, summary }
+}
+
+/// Replay a migration folder in its tool's order. The dialect is the
+/// caller's override, else the folder's own (lock file / journal), else Postgres.
+pub fn replay_history(history: &crate::history::History, dialect: Option<Dialect>) -> ReplayResult {
+    let dialect = dialect.or(history.dialect).unwrap_or_default();
+    let sources: Vec<MigrationSource> = history.migrations.iter().map(|m| MigrationSource { name: &m.path, sql: &m.sql }).collect();
+    replay(&sources, dialect)
 }
 
 /// Incremental replay state.
@@ -181,9 +220,20 @@ impl Replayer {
                         errors.push(e);
                     }
                 }
-                self.schema.tables.insert(k, table);
+                self.schema.tables.insert(k.clone(), table);
                 if let Some(o) = opaque {
-                    return Err(format!("the columns of a table created with `{}` are not known from the text", first_words(o)));
+                    if let Some(copied) = self.like_source(o) {
+                        let t = self.schema.tables.get_mut(&k).expect("inserted above");
+                        let before = std::mem::take(&mut t.columns);
+                        t.columns = copied.columns;
+                        t.columns.extend(before);
+                        t.checks.extend(copied.checks);
+                        if copied.indexes_not_modelled {
+                            errors.push(format!("indexes copied by `{}` are not modelled", first_words(o)));
+                        }
+                    } else {
+                        return Err(format!("the columns of a table created with `{}` are not known from the text", first_words(o)));
+                    }
                 }
                 if !errors.is_empty() {
                     return Err(errors.join("; "));
@@ -466,6 +516,37 @@ impl Replayer {
             )),
             Ddl::Unclassified => Err("statement not recognised".into()),
         }
+    }
+
+    /// `LIKE src [INCLUDING …]`: the columns (and defaults/checks when
+    /// included) of an existing table.
+    fn like_source(&self, text: &str) -> Option<LikeCopy> {
+        let toks: Vec<_> = crate::sql::lexer::tokenize(text, self.dialect()).into_iter().filter(|t| !t.is_trivia()).collect();
+        let mut c = crate::sql::cursor::Cursor::new(text, &toks, self.dialect());
+        c.eat_punct(b'(');
+        if !c.eat_word("like") {
+            return None;
+        }
+        let src = QName::from_parts(c.object_name()?);
+        let table = self.schema.tables.get(&self.key(&src))?;
+        let mut defaults = false;
+        let mut checks = false;
+        let mut indexes = false;
+        while let Some(t) = c.bump() {
+            if t.is_word(text, "including") {
+                let what = c.bump().map(|w| w.text(text).to_ascii_lowercase()).unwrap_or_default();
+                defaults |= what == "defaults" || what == "all";
+                checks |= what == "constraints" || what == "all";
+                indexes |= what == "indexes" || what == "all";
+            }
+        }
+        let columns = table
+            .columns
+            .iter()
+            .map(|col| Column { default: if defaults { col.default.clone() } else { None }, identity: None, ..col.clone() })
+            .collect();
+        let checks = if checks { table.checks.clone() } else { Vec::new() };
+        Some(LikeCopy { columns, checks, indexes_not_modelled: indexes })
     }
 
     /// Foreign keys pointing at a renamed table follow it.
@@ -762,8 +843,8 @@ impl Replayer {
                     return Err(format!("constraint {name} does not exist on {tname}"));
                 }
             }
-            AlterAction::DropIndex { name } => {
-                if !remove_index(table, name) {
+            AlterAction::DropIndex { name, if_exists } => {
+                if !remove_index(table, name) && !*if_exists {
                     return Err(format!("index {name} does not exist on {tname}"));
                 }
             }
@@ -821,6 +902,12 @@ impl Replayer {
             }
         }
     }
+}
+
+struct LikeCopy {
+    columns: Vec<Column>,
+    checks: Vec<Check>,
+    indexes_not_modelled: bool,
 }
 
 fn insert_at(table: &mut Table, col: Column, position: Option<&ColumnPosition>) {

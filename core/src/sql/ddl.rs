@@ -183,8 +183,8 @@ pub enum AlterAction {
     SetSchema { schema: String },
     AddConstraint { constraint: ConstraintDef, not_valid: bool },
     DropConstraint { name: String, if_exists: bool },
-    /// MySQL `DROP INDEX|KEY name`.
-    DropIndex { name: String },
+    /// MySQL `DROP INDEX|KEY [IF EXISTS] name`.
+    DropIndex { name: String, if_exists: bool },
     /// MySQL `DROP PRIMARY KEY`.
     DropPrimaryKey,
     /// MySQL `DROP FOREIGN KEY name`.
@@ -1196,6 +1196,9 @@ const NO_EFFECT_HEADS: &[&str] = &[
 fn read_alter_action(c: &mut Cursor) -> Option<AlterAction> {
     let text = c.rest_span().map(|s| s.slice(c.src).to_string()).unwrap_or_default();
     let mysql = c.dialect == Dialect::Mysql;
+    if mysql && (c.at_any_word(&["add", "drop"]) && c.at_word_n(1, "partition")) {
+        return Some(AlterAction::NoModelEffect { text });
+    }
     if c.eat_word("add") {
         let explicit_column = c.eat_word("column");
         let if_not_exists = c.eat_if_not_exists();
@@ -1216,7 +1219,9 @@ fn read_alter_action(c: &mut Cursor) -> Option<AlterAction> {
             return Some(AlterAction::DropConstraint { name: c.ident()?, if_exists });
         }
         if mysql && (c.eat_word("index") || c.eat_word("key")) {
-            return Some(AlterAction::DropIndex { name: c.ident()? });
+            // MariaDB: DROP INDEX IF EXISTS
+            let if_exists = c.eat_if_exists();
+            return Some(AlterAction::DropIndex { name: c.ident()?, if_exists });
         }
         if mysql && c.eat_words(&["primary", "key"]) {
             return Some(AlterAction::DropPrimaryKey);
@@ -1277,10 +1282,12 @@ fn read_alter_action(c: &mut Cursor) -> Option<AlterAction> {
     }
     if mysql && c.eat_word("modify") {
         c.eat_word("column");
+        c.eat_if_exists();
         return Some(AlterAction::ModifyColumn { column: read_column_def(c)? });
     }
     if mysql && c.eat_word("change") {
         c.eat_word("column");
+        c.eat_if_exists();
         let from = c.ident()?;
         return Some(AlterAction::ChangeColumn { from, column: read_column_def(c)? });
     }

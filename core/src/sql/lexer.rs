@@ -238,8 +238,11 @@ impl<'a> Lexer<'a> {
 
     fn line_comment_allowed(&self) -> bool {
         // MySQL requires whitespace (or end of input) after `--`.
+        // Drizzle's `--> statement-breakpoint` is split off by its migrator
+        // before MySQL sees it, so it is a comment in every dialect.
         self.dialect != Dialect::Mysql
             || matches!(self.peek(2), None | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r'))
+            || self.bytes[self.pos..self.limit].starts_with(super::split::BREAKPOINT.as_bytes())
     }
 
     fn line_end(&self, start: usize) -> usize {

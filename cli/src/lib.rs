@@ -1,0 +1,5 @@
+//! The native host: files, git, databases and output formats around
+//! `driftgate-core`. Decisions belong in the core; this crate moves bytes.
+
+pub mod folder;
+pub mod replay_cmd;
