@@ -142,8 +142,8 @@ fn read_table(t: &Value, d: Dialect, sch: &str, name: &str) -> Table {
     }
     if !pk_cols.is_empty() {
         let pk_name = match d {
-            Dialect::Postgres => format!("{name}_pkey"),
-            Dialect::Mysql => "PRIMARY".into(),
+            Dialect::Postgres => None,
+            Dialect::Mysql => Some("PRIMARY".to_string()),
         };
         table.primary_key = Some(PrimaryKey { name: pk_name, columns: pk_cols });
     }
@@ -157,7 +157,7 @@ fn read_table(t: &Value, d: Dialect, sch: &str, name: &str) -> Table {
             _ => (s(&p, "name").map(String::from).unwrap_or(k), strings(p.get("columns"))),
         };
         let pname = if d == Dialect::Mysql { "PRIMARY".to_string() } else { pname };
-        table.primary_key = Some(PrimaryKey { name: pname, columns });
+        table.primary_key = Some(PrimaryKey { name: Some(pname), columns });
     }
     for (k, u) in obj(t, "uniqueConstraints") {
         let (uname, cols) = match &u {

@@ -640,7 +640,7 @@ impl Replayer {
                 for c in table.columns.iter_mut().filter(|c| columns.contains(&c.name)) {
                     c.nullable = false;
                 }
-                table.primary_key = Some(PrimaryKey { name, columns });
+                table.primary_key = Some(PrimaryKey { name: Some(name), columns });
             }
             ConstraintDef::Unique { name, columns, nulls_not_distinct, using_index } => {
                 let mut cols: Vec<String> = columns.iter().filter_map(|e| e.column.clone()).collect();
@@ -939,8 +939,8 @@ fn rename_index(t: &mut Table, from: &str, to: &str) -> bool {
         u.name = to.to_string();
         found = true;
     }
-    if let Some(pk) = t.primary_key.as_mut().filter(|pk| pk.name == from) {
-        pk.name = to.to_string();
+    if let Some(pk) = t.primary_key.as_mut().filter(|pk| pk.name.as_deref() == Some(from)) {
+        pk.name = Some(to.to_string());
         found = true;
     }
     found
@@ -961,7 +961,7 @@ fn rename_constraint(t: &mut Table, from: &str, to: &str) -> bool {
 
 fn drop_constraint(t: &mut Table, name: &str) -> bool {
     let mut found = false;
-    if t.primary_key.as_ref().is_some_and(|pk| pk.name == name) {
+    if t.primary_key.as_ref().is_some_and(|pk| pk.name.as_deref() == Some(name)) {
         t.primary_key = None;
         found = true;
     }
@@ -1104,7 +1104,7 @@ COMMIT;"#;
         assert_eq!(t.columns[1].data_type, "Role");
         assert_eq!(t.columns[1].default.as_deref(), Some("'USER'"));
         assert_eq!(t.columns[0].identity, Some(Identity::Serial));
-        assert_eq!(t.primary_key.as_ref().unwrap().name, "User_pkey");
+        assert_eq!(t.primary_key.as_ref().unwrap().name.as_deref(), Some("User_pkey"));
     }
 
     #[test]
@@ -1117,7 +1117,7 @@ COMMIT;"#;
         assert_eq!(b.foreign_keys[0].referenced_table, "aa");
         assert_eq!(b.foreign_keys[0].referenced_columns, vec!["a_key"]);
         assert_eq!(b.indexes[0].name, "b_a_id_idx");
-        assert_eq!(r.schema.tables["public.aa"].primary_key.as_ref().unwrap().name, "a_pkey");
+        assert_eq!(r.schema.tables["public.aa"].primary_key.as_ref().unwrap().name.as_deref(), Some("a_pkey"));
     }
 
     #[test]
@@ -1132,7 +1132,7 @@ COMMIT;"#;
         assert!(t.columns[2].nullable);
         assert_eq!(t.columns[1].identity, Some(Identity::AutoIncrement));
         assert_eq!(t.indexes[0].columns[0].name, "aa");
-        assert_eq!(t.primary_key.as_ref().unwrap().name, "PRIMARY");
+        assert_eq!(t.primary_key.as_ref().unwrap().name.as_deref(), Some("PRIMARY"));
     }
 
     #[test]

@@ -72,10 +72,24 @@ pub enum Identity {
     AutoIncrement,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PrimaryKey {
-    pub name: String,
+    /// `None` when the source does not record it (a Drizzle snapshot's
+    /// single-column key): the database keeps the name a table had when the
+    /// key was created, even across table renames, so it cannot be guessed.
+    pub name: Option<String>,
     pub columns: Vec<String>,
+}
+
+/// Names compare equal when either side does not know its name.
+impl PartialEq for PrimaryKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.columns == other.columns
+            && match (&self.name, &other.name) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -198,8 +212,7 @@ impl Schema {
         for (k, a) in &self.tables {
             match other.tables.get(k) {
                 None => out.push(format!("table {k}: only on the left")),
-                Some(b) if a != b => table_diff(&mut out, k, a, b),
-                _ => {}
+                Some(b) => table_diff(&mut out, k, a, b),
             }
         }
         for k in other.tables.keys() {
@@ -236,7 +249,6 @@ fn map_diff<T: PartialEq + std::fmt::Debug>(out: &mut Vec<String>, what: &str, a
 }
 
 fn table_diff(out: &mut Vec<String>, k: &str, a: &Table, b: &Table) {
-    let names = |t: &Table| t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
     for c in &a.columns {
         match b.columns.iter().find(|x| x.name == c.name) {
             None => out.push(format!("column {k}.{}: only on the left", c.name)),
@@ -249,9 +261,8 @@ fn table_diff(out: &mut Vec<String>, k: &str, a: &Table, b: &Table) {
             out.push(format!("column {k}.{}: only on the right", c.name));
         }
     }
-    if names(a) != names(b) && out.is_empty() {
-        out.push(format!("table {k}: column order {:?} != {:?}", names(a), names(b)));
-    }
+    // Column order is not compared: snapshots and schema files list columns
+    // in declaration order, databases in the order they were added.
     if a.primary_key != b.primary_key {
         out.push(format!("table {k}: primary key {:?} != {:?}", a.primary_key, b.primary_key));
     }

@@ -168,6 +168,7 @@ pub enum AlterAction {
     DropNotNull { column: String },
     SetDefault { column: String, default: String },
     DropDefault { column: String },
+    /// `ADD GENERATED … AS IDENTITY` or `SET GENERATED …` (kind `always` / `by default`).
     AddIdentity { column: String, kind: String },
     DropIdentity { column: String },
     DropExpression { column: String },
@@ -676,7 +677,9 @@ pub fn read_column_def(c: &mut Cursor) -> Option<ColumnDef> {
             col.nullable = Some(true);
         } else if c.eat_word("default") {
             let start = c.pos;
-            c.bump();
+            if c.skip_parens().is_none() {
+                c.bump();
+            }
             c.take_until(|c| at_column_constraint(c) && !c.at_word("on") || c.at_words_on_update());
             col.default = c.span_from(start).map(|s| s.slice(c.src).to_string());
         } else if c.eat_words(&["primary", "key"]) {
@@ -1273,6 +1276,10 @@ fn read_alter_action(c: &mut Cursor) -> Option<AlterAction> {
         }
         if c.eat_words(&["drop", "expression"]) {
             return Some(AlterAction::DropExpression { column });
+        }
+        if c.eat_words(&["set", "generated"]) {
+            let kind = if c.eat_word("always") { "always" } else { "by default" };
+            return Some(AlterAction::AddIdentity { column, kind: kind.into() });
         }
         if c.at_any_word(&["set", "reset"]) || c.at_word("restart") {
             // SET STATISTICS / STORAGE / (…) / GENERATED …; RESTART
