@@ -118,7 +118,7 @@ pub fn analyze(src: &str, dialect: Dialect) -> SqlFile {
                 file.dynamic_sql.extend(extracted.dynamic);
                 for e in extracted.statements {
                     let ddl = ddl::read(src, &e.tokens, dialect);
-                    let (status, error) = parse_status(src, e.body, &ddl, dialect);
+                    let (status, error) = parse_status(src, e.body, &e.tokens, &ddl, dialect);
                     file.statements.push(Statement {
                         index: file.statements.len(),
                         span: e.span,
@@ -135,7 +135,7 @@ pub fn analyze(src: &str, dialect: Dialect) -> SqlFile {
             }
             continue;
         }
-        let (status, error) = parse_status(src, raw.body, &ddl, dialect);
+        let (status, error) = parse_status(src, raw.body, &raw.tokens, &ddl, dialect);
         file.statements.push(Statement {
             index: file.statements.len(),
             span: raw.span,
@@ -152,14 +152,65 @@ pub fn analyze(src: &str, dialect: Dialect) -> SqlFile {
     file
 }
 
-fn parse_status(src: &str, body: Span, ddl: &Ddl, dialect: Dialect) -> (ParseStatus, Option<ParseError>) {
-    match parse_one(src, body, dialect) {
+fn parse_status(src: &str, body: Span, tokens: &[Token], ddl: &Ddl, dialect: Dialect) -> (ParseStatus, Option<ParseError>) {
+    let masked = sqlparser_masks(src, body, tokens);
+    let result = match &masked {
+        Some(text) => parse_one(text, Span::new(0, text.len()), dialect).map_err(|mut e| {
+            e.span = Span::new(e.span.start + body.start, e.span.end + body.start);
+            e
+        }),
+        None => parse_one(src, body, dialect),
+    };
+    match result {
         Ok(()) => (ParseStatus::Parsed, None),
         Err(e) => {
             let status = if ddl.is_classified() { ParseStatus::Unparsed } else { ParseStatus::Unclassified };
             (status, Some(e))
         }
     }
+}
+
+/// Valid syntax that sqlparser 0.63 rejects although the rest of the
+/// statement is ordinary, blanked out (same length, so positions hold)
+/// before parsing. The DDL reader reads these parts itself:
+/// - identity sequence options, `GENERATED … AS IDENTITY (sequence name …
+///   INCREMENT BY 1 …)`, which drizzle-kit emits for every identity column;
+/// - `CONCURRENTLY` in `DROP INDEX CONCURRENTLY IF EXISTS`.
+fn sqlparser_masks(src: &str, body: Span, tokens: &[Token]) -> Option<String> {
+    let mut ranges: Vec<Span> = Vec::new();
+    let is_drop_index = tokens.first().is_some_and(|t| t.is_word(src, "drop")) && tokens.get(1).is_some_and(|t| t.is_word(src, "index"));
+    for (i, t) in tokens.iter().enumerate() {
+        if is_drop_index && i == 2 && t.is_word(src, "concurrently") {
+            ranges.push(Span::new(t.start, t.end));
+        }
+        if t.is_word(src, "identity") && tokens.get(i + 1).is_some_and(|n| n.is_punct(src, b'(')) {
+            let mut depth = 0;
+            for n in &tokens[i + 1..] {
+                if n.is_punct(src, b'(') {
+                    depth += 1;
+                } else if n.is_punct(src, b')') {
+                    depth -= 1;
+                    if depth == 0 {
+                        ranges.push(Span::new(tokens[i + 1].start, n.end));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    if ranges.is_empty() {
+        return None;
+    }
+    let mut text = body.slice(src).as_bytes().to_vec();
+    for r in ranges {
+        let (a, b) = (r.start.saturating_sub(body.start), r.end.saturating_sub(body.start).min(text.len()));
+        for byte in &mut text[a..b] {
+            *byte = b' ';
+        }
+    }
+    // Only ASCII delimiters bound the ranges and every byte became a space,
+    // so the text stays valid UTF-8.
+    String::from_utf8(text).ok()
 }
 
 /// Parse one statement with sqlparser. Exactly one statement must come out.

@@ -1,0 +1,1 @@
+/* /* nested */ still comment */ SELECT $x$ ; $x$;
