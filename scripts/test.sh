@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: installs what the tests need,
+# builds every crate (native and the core for wasm32) and runs every test.
+# Usage: scripts/test.sh            (CI runs exactly this via .ci/run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "driftgate: cargo not found. Install Rust (https://rustup.rs) and re-run." >&2
+  exit 2
+fi
+
+step "toolchain for the wasm32 build"
+scripts/install-wasm-toolchain.sh
+
+step "build (workspace, all crates)"
+cargo build --workspace --all-targets --locked
+
+step "tests (core, cli, cross-host)"
+cargo test --workspace --locked
+
+step "core builds for wasm32-unknown-unknown"
+scripts/build-wasm.sh --check
+
+step "all tests passed"
