@@ -10,6 +10,7 @@
 //! - [`drizzle`]: Drizzle snapshot JSON → model.
 
 pub mod drizzle;
+pub mod lint;
 pub mod history;
 pub mod replay;
 pub mod schema;

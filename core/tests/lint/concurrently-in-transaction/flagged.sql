@@ -1,0 +1,4 @@
+-- test: migration
+BEGIN;
+CREATE INDEX CONCURRENTLY i ON t (a);
+COMMIT;

@@ -1,0 +1,3 @@
+-- test: migration
+CREATE TABLE scratch (id int);
+DROP TABLE scratch;

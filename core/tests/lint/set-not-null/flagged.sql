@@ -1,0 +1,3 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+-- test: migration
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;

@@ -1,0 +1,5 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text);
+ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;
+-- test: migration
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;

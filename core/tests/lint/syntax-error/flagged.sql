@@ -1,0 +1,4 @@
+-- test: migration
+CRATE TABLE users (id int);
+CREATE TABLE t (a int;
+SELECT 'unterminated;

@@ -1,0 +1,3 @@
+-- test: migration
+DROP INDEX CONCURRENTLY IF EXISTS "x";
+CREATE TABLE t (a int);

@@ -1,0 +1,2 @@
+-- test: migration
+CREATE PUBLICATION app_pub FOR TABLE users;

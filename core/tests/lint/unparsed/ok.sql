@@ -1,0 +1,2 @@
+-- test: migration
+CREATE TABLE t (id int);
