@@ -11,6 +11,8 @@ pub mod drop_table;
 pub mod set_not_null;
 pub mod syntax_error;
 pub mod unparsed;
+// -- batch A modules --
+// -- batch B modules --
 
 use super::{Cx, Emitter, RuleMeta, Severity};
 
@@ -22,6 +24,8 @@ pub static ALL: &[&RuleMeta] = &[
     &set_not_null::RULE,
     &create_index_non_concurrently::RULE,
     &concurrently_in_transaction::RULE,
+    // -- batch A rules --
+    // -- batch B rules --
     &UNUSED_IGNORE,
     &unparsed::RULE,
     &syntax_error::RULE,
