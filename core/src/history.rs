@@ -48,9 +48,11 @@ pub struct Migration {
     /// Drizzle journal `when` (the `created_at` drizzle-orm records).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<i64>,
-    /// Plain folders: the paired `.down.sql`.
+    /// Plain folders: the paired `.down.sql` (Prisma: `down.sql` beside `migration.sql`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub down_path: Option<String>,
+    #[serde(skip)]
+    pub down_sql: Option<String>,
     /// Drizzle: the snapshot after this migration (`meta/NNNN_snapshot.json`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snapshot_path: Option<String>,
@@ -178,6 +180,7 @@ fn read_prisma(files: &[FolderFile]) -> History {
                 checksum: sha256_hex(&f.contents),
                 when: None,
                 down_path: files.iter().find(|d| d.path == format!("{dir}/down.sql")).map(|d| d.path.clone()),
+                down_sql: files.iter().find(|d| d.path == format!("{dir}/down.sql")).map(|d| String::from_utf8_lossy(&d.contents).into_owned()),
                 snapshot_path: None,
             }),
             None => issues.push(HistoryIssue {
@@ -252,6 +255,7 @@ fn read_drizzle(files: &[FolderFile]) -> Result<History, HistoryError> {
                 checksum: sha256_hex(&f.contents),
                 when,
                 down_path: None,
+                down_sql: None,
                 snapshot_path,
             }),
             None => issues.push(HistoryIssue {
@@ -277,7 +281,7 @@ fn read_drizzle(files: &[FolderFile]) -> Result<History, HistoryError> {
     }
     let as_migs: Vec<Migration> = all_tags
         .into_iter()
-        .map(|t| Migration { name: t.clone(), path: format!("{t}.sql"), sql: String::new(), checksum: String::new(), when: None, down_path: None, snapshot_path: None })
+        .map(|t| Migration { name: t.clone(), path: format!("{t}.sql"), sql: String::new(), checksum: String::new(), when: None, down_path: None, down_sql: None, snapshot_path: None })
         .collect();
     duplicate_prefixes(&as_migs, |m| leading_digits(&m.name), &mut issues);
     Ok(History { format: HistoryFormat::Drizzle, dialect, migrations, issues, journal_version: version })
@@ -301,6 +305,7 @@ fn read_plain(files: &[FolderFile]) -> History {
                 sql: text_of(f, &mut issues),
                 checksum: sha256_hex(&f.contents),
                 when: None,
+                down_sql: files.iter().find(|d| d.path == down).map(|d| String::from_utf8_lossy(&d.contents).into_owned()),
                 down_path: files.iter().any(|d| d.path == down).then_some(down),
                 snapshot_path: None,
             }

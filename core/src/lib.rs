@@ -9,6 +9,7 @@
 //! - [`history`]: migration folder formats, ordering, checksums, integrity.
 //! - [`drizzle`]: Drizzle snapshot JSON → model.
 
+pub mod config;
 pub mod drizzle;
 pub mod lint;
 pub mod history;
