@@ -2,4 +2,7 @@
 //! `driftgate-core`. Decisions belong in the core; this crate moves bytes.
 
 pub mod folder;
+pub mod git;
+pub mod lint_cmd;
+pub mod render;
 pub mod replay_cmd;

@@ -1,10 +1,15 @@
 use clap::{Parser, Subcommand, ValueEnum};
-use driftgate::replay_cmd;
+use driftgate::lint_cmd::{self, LintArgs};
+use driftgate::{render, replay_cmd};
+use driftgate_core::lint::{catalog, Severity};
 use driftgate_core::Dialect;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// driftgate keeps an ORM project's schema, migrations and database consistent.
+///
+/// Exit codes: 0 clean, 1 findings, 2 driftgate could not do its job.
 #[derive(Parser)]
 #[command(name = "driftgate", version, about)]
 struct Cli {
@@ -18,8 +23,54 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum LintFormat {
+    Tty,
+    Json,
+    Sarif,
+    Github,
+    Gcc,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Tty,
+    Markdown,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Lint migrations: files, migration folders (Prisma, Drizzle, plain;
+    /// detected), or `-` for stdin. Each migration is checked against the
+    /// schema the migrations before it produce.
+    Lint {
+        /// Files or folders; `-` reads SQL from stdin. Default: `.`
+        paths: Vec<String>,
+        #[arg(long, value_parser = parse_dialect)]
+        dialect: Option<Dialect>,
+        /// Postgres major version the migrations run on (default 15).
+        #[arg(long)]
+        pg_version: Option<u32>,
+        /// Only lint migrations added or changed since this git ref.
+        #[arg(long, value_name = "GITREF")]
+        since: Option<String>,
+        /// Exit 1 when a finding is at least this severe.
+        #[arg(long, value_enum, default_value = "warning")]
+        fail_on: FailOn,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: LintFormat,
+        /// Use this driftgate.toml instead of searching upwards.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Replay a migration folder (Prisma, Drizzle or plain SQL) or one SQL
     /// file and print the schema it produces, what could not be modelled,
     /// and statement counts.
@@ -33,15 +84,50 @@ enum Command {
         #[arg(long, value_enum, default_value = "tty")]
         format: Format,
     },
+    /// List every lint rule.
+    Rules {
+        #[arg(long, value_enum, default_value = "tty")]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation.
+    Explain { rule: String },
 }
 
 fn parse_dialect(s: &str) -> Result<Dialect, String> {
     Dialect::parse(s).ok_or_else(|| format!("unknown dialect {s:?}: use postgres or mysql"))
 }
 
+fn fail(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("driftgate: {e}");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Lint { paths, dialect, pg_version, since, fail_on, format, config } => {
+            let args = LintArgs { paths: if paths.is_empty() { vec![".".into()] } else { paths }, dialect, pg_version, since, config };
+            let reports = match lint_cmd::run(&args) {
+                Ok(r) => r,
+                Err(e) => return fail(e),
+            };
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let text = match format {
+                LintFormat::Tty => render::tty(&reports, color),
+                LintFormat::Json => render::json(&reports) + "\n",
+                LintFormat::Sarif => render::sarif(&reports) + "\n",
+                LintFormat::Github => render::github(&reports),
+                LintFormat::Gcc => render::gcc(&reports),
+            };
+            print!("{text}");
+            let worst = reports.iter().flat_map(|r| &r.diagnostics).map(|d| d.severity).max();
+            let failing = match fail_on {
+                FailOn::Never => false,
+                FailOn::Error => worst == Some(Severity::Error),
+                FailOn::Warning => worst >= Some(Severity::Warning),
+            };
+            ExitCode::from(u8::from(failing))
+        }
         Command::Replay { path, dialect, format } => match replay_cmd::run(&path, dialect) {
             Ok(report) => {
                 match format {
@@ -50,10 +136,28 @@ fn main() -> ExitCode {
                 }
                 ExitCode::SUCCESS
             }
-            Err(e) => {
-                eprintln!("driftgate: {e}");
-                ExitCode::from(2)
+            Err(e) => fail(e),
+        },
+        Command::Rules { format } => {
+            match format {
+                RulesFormat::Tty => print!("{}", catalog::table()),
+                RulesFormat::Markdown => print!("{}", catalog::markdown()),
+                RulesFormat::Json => {
+                    let v: Vec<_> = driftgate_core::lint::rules::ALL
+                        .iter()
+                        .map(|r| serde_json::json!({"id": r.id, "severity": r.severity.name(), "enabledByDefault": r.default_enabled, "dialect": r.dialect.map(|d| d.name()), "summary": r.summary, "url": render::rule_url(r.id)}))
+                        .collect();
+                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                }
             }
+            ExitCode::SUCCESS
+        }
+        Command::Explain { rule } => match catalog::explain(&rule) {
+            Some(doc) => {
+                print!("{doc}");
+                ExitCode::SUCCESS
+            }
+            None => fail(format!("unknown rule {rule:?}; `driftgate rules` lists them")),
         },
     }
 }

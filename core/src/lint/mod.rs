@@ -8,6 +8,7 @@
 //! Each rule lives in its own file under `rules/`; its `//!` comment is its
 //! documentation, served by `driftgate explain` and `docs/rules.md`.
 
+pub mod catalog;
 pub mod history;
 pub mod rules;
 pub mod suppress;

@@ -1,0 +1,176 @@
+//! `driftgate lint [PATH…]`: files, migration folders (format detected) or
+//! stdin, with driftgate.toml found by walking up from the first path.
+
+use crate::folder::read_folder;
+use driftgate_core::config::Config;
+use driftgate_core::history::{self, History};
+use driftgate_core::lint::history::{lint_history, options_for};
+use driftgate_core::lint::{self, Diagnostic, LintOptions};
+use driftgate_core::Dialect;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+pub struct LintArgs {
+    pub paths: Vec<String>,
+    pub dialect: Option<Dialect>,
+    pub pg_version: Option<u32>,
+    pub since: Option<String>,
+    pub config: Option<PathBuf>,
+}
+
+/// One linted file with its text (renderers need it for code frames).
+pub struct FileReport {
+    pub path: String,
+    pub src: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub statements: usize,
+    pub unparsed: usize,
+}
+
+/// Find `driftgate.toml` in `start` or its ancestors.
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    let start = start.canonicalize().ok()?;
+    let mut dir = if start.is_file() { start.parent()?.to_path_buf() } else { start };
+    loop {
+        let c = dir.join("driftgate.toml");
+        if c.is_file() {
+            return Some(c);
+        }
+        dir = dir.parent()?.to_path_buf();
+    }
+}
+
+fn display(p: &Path) -> String {
+    let cwd = std::env::current_dir().ok().and_then(|c| c.canonicalize().ok());
+    let abs = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    match cwd.and_then(|c| abs.strip_prefix(&c).ok().map(Path::to_path_buf)) {
+        Some(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
+        _ => p.display().to_string(),
+    }
+}
+
+/// A migration folder at `dir`, or at a conventional place inside it.
+fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
+    for candidate in [dir.to_path_buf(), dir.join("prisma/migrations"), dir.join("migrations"), dir.join("drizzle")] {
+        if !candidate.is_dir() {
+            continue;
+        }
+        let files = read_folder(&candidate).map_err(|e| format!("cannot read {}: {e}", candidate.display()))?;
+        if history::detect(&files).is_some() {
+            let h = history::read(&files).map_err(|e| format!("{}/{}: {}", candidate.display(), e.path, e.message))?;
+            return Ok(Some((candidate, h)));
+        }
+    }
+    Ok(None)
+}
+
+/// The history a single .sql file belongs to (Drizzle/plain: its folder;
+/// Prisma: the folder two levels up), if any.
+fn enclosing_history(file: &Path) -> Option<(PathBuf, History)> {
+    let parent = file.parent()?;
+    let candidates = [parent.to_path_buf(), parent.parent().map(Path::to_path_buf).unwrap_or_default()];
+    for dir in candidates.iter().filter(|d| !d.as_os_str().is_empty()) {
+        let files = read_folder(dir).ok()?;
+        match history::detect(&files) {
+            Some(history::HistoryFormat::Plain) if dir != parent => continue,
+            Some(_) => {
+                let h = history::read(&files).ok()?;
+                let rel = file.canonicalize().ok()?.strip_prefix(dir.canonicalize().ok()?).ok()?.to_string_lossy().replace('\\', "/");
+                if h.migrations.iter().any(|m| m.path == rel || m.down_path.as_deref() == Some(rel.as_str())) {
+                    return Some((dir.clone(), h));
+                }
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
+    let first = args.paths.iter().find(|p| *p != "-").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
+    let config_path = args.config.clone().or_else(|| find_config(&first));
+    let config = match &config_path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            Config::parse(&text).map_err(|e| format!("{}:{}:{}: {}", p.display(), e.line, e.column, e.message))?
+        }
+        None => Config::default(),
+    };
+    let config_dir = config_path.as_ref().and_then(|p| p.parent().map(Path::to_path_buf));
+    let mut base = LintOptions::default();
+    config.apply(&mut base);
+    if let Some(d) = args.dialect {
+        base.dialect = d;
+    }
+    if let Some(v) = args.pg_version {
+        base.pg_version = v;
+    }
+    let dialect_explicit = args.dialect.is_some() || config.dialect.is_some();
+    let changed: Option<BTreeSet<PathBuf>> = match &args.since {
+        Some(r) => Some(crate::git::changed_since(r, first.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).canonicalize().as_deref().unwrap_or(Path::new(".")))?),
+        None => None,
+    };
+    let excluded = |abs: &Path| -> bool {
+        let Some(cd) = &config_dir else { return false };
+        let Ok(rel) = abs.strip_prefix(cd.canonicalize().unwrap_or(cd.clone())) else { return false };
+        config.is_excluded(&rel.to_string_lossy().replace('\\', "/"))
+    };
+    let wanted = |abs: &Path| -> bool { !excluded(abs) && changed.as_ref().is_none_or(|c| c.contains(abs)) };
+
+    let mut reports = Vec::new();
+    for p in &args.paths {
+        if p == "-" {
+            let mut src = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut src).map_err(|e| format!("cannot read stdin: {e}"))?;
+            let r = lint::lint(&src, &base);
+            reports.push(FileReport { path: "<stdin>".into(), statements: r.statements, unparsed: r.unparsed, diagnostics: r.diagnostics, src });
+            continue;
+        }
+        let path = PathBuf::from(p);
+        if !path.exists() {
+            return Err(format!("{p}: no such file or directory"));
+        }
+        if path.is_dir() {
+            let Some((dir, h)) = find_history(&path)? else {
+                return Err(format!("{p}: no migrations found (expected a Prisma migrations folder, a Drizzle out folder with meta/_journal.json, or .sql files)"));
+            };
+            reports.extend(lint_folder(&dir, &h, &base, dialect_explicit, &wanted)?);
+        } else {
+            let abs = path.canonicalize().map_err(|e| format!("{p}: {e}"))?;
+            if !wanted(&abs) {
+                continue;
+            }
+            match enclosing_history(&path) {
+                Some((dir, h)) => {
+                    let only = |q: &Path| q == abs;
+                    reports.extend(lint_folder(&dir, &h, &base, dialect_explicit, &only)?);
+                }
+                None => {
+                    let src = String::from_utf8_lossy(&std::fs::read(&path).map_err(|e| format!("cannot read {p}: {e}"))?).into_owned();
+                    let opts = LintOptions { is_down: p.ends_with(".down.sql"), ..base.clone() };
+                    let r = lint::lint(&src, &opts);
+                    reports.push(FileReport { path: display(&path), statements: r.statements, unparsed: r.unparsed, diagnostics: r.diagnostics, src });
+                }
+            }
+        }
+    }
+    Ok(reports)
+}
+
+fn lint_folder(dir: &Path, h: &History, base: &LintOptions, dialect_explicit: bool, wanted: &dyn Fn(&Path) -> bool) -> Result<Vec<FileReport>, String> {
+    let opts = options_for(h, base, dialect_explicit);
+    let abs_dir = dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?;
+    let selected = |rel: &str| wanted(&abs_dir.join(rel));
+    let results = lint_history(h, &opts, &selected);
+    let mut out = Vec::new();
+    for m in results {
+        let file = dir.join(&m.path);
+        let src = if m.is_down {
+            h.migrations.iter().find(|x| x.down_path.as_deref() == Some(m.path.as_str())).and_then(|x| x.down_sql.clone()).unwrap_or_default()
+        } else {
+            h.migrations.iter().find(|x| x.path == m.path).map(|x| x.sql.clone()).unwrap_or_default()
+        };
+        out.push(FileReport { path: display(&file), src, diagnostics: m.result.diagnostics, statements: m.result.statements, unparsed: m.result.unparsed });
+    }
+    Ok(out)
+}
