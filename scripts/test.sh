@@ -15,6 +15,13 @@ fi
 step "toolchain for the wasm32 build"
 scripts/install-wasm-toolchain.sh
 
+step "Node packages the tests use (SARIF schema validation)"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "driftgate: node and npm are needed by the tests (Node 20). Install them and re-run." >&2
+  exit 2
+fi
+npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+
 step "build (workspace, all crates)"
 cargo build --workspace --all-targets --locked
 
