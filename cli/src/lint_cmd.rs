@@ -57,7 +57,7 @@ fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
         }
         let files = read_folder(&candidate).map_err(|e| format!("cannot read {}: {e}", candidate.display()))?;
         if history::detect(&files).is_some() {
-            let h = history::read(&files).map_err(|e| format!("{}/{}: {}", candidate.display(), e.path, e.message))?;
+            let h = history::read_for_analysis(&files).map_err(|e| format!("{}/{}: {}", candidate.display(), e.path, e.message))?;
             return Ok(Some((candidate, h)));
         }
     }
@@ -74,7 +74,7 @@ fn enclosing_history(file: &Path) -> Option<(PathBuf, History)> {
         match history::detect(&files) {
             Some(history::HistoryFormat::Plain) if dir != parent => continue,
             Some(_) => {
-                let h = history::read(&files).ok()?;
+                let h = history::read_for_analysis(&files).ok()?;
                 let rel = file.canonicalize().ok()?.strip_prefix(dir.canonicalize().ok()?).ok()?.to_string_lossy().replace('\\', "/");
                 if h.migrations.iter().any(|m| m.path == rel || m.down_path.as_deref() == Some(rel.as_str())) {
                     return Some((dir.clone(), h));

@@ -30,7 +30,7 @@ pub fn run(path: &Path, dialect: Option<Dialect>) -> Result<ReplayReport, String
         return Ok(ReplayReport { path: shown.clone(), format: "sql".into(), dialect: d, migrations: vec![shown], history_issues: vec![], result });
     }
     let files = read_folder(path).map_err(|e| format!("cannot read migrations folder {shown}: {e}"))?;
-    let h: History = history::read(&files).map_err(|e| {
+    let h: History = history::read_for_analysis(&files).map_err(|e| {
         if e.path.is_empty() {
             format!("{shown}: {}", e.message)
         } else {

@@ -128,6 +128,18 @@ pub struct HistoryError {
 }
 
 pub fn read(files: &[FolderFile]) -> Result<History, HistoryError> {
+    let mut h = read_for_analysis(files)?;
+    for m in h.migrations.iter_mut() {
+        if let Some(f) = files.iter().find(|f| f.path == m.path) {
+            m.checksum = sha256_hex(&f.contents);
+        }
+    }
+    Ok(h)
+}
+
+/// Like [`read`] but without checksums (linting and replay do not need
+/// them, and hashing every file is a measurable share of a lint run).
+pub fn read_for_analysis(files: &[FolderFile]) -> Result<History, HistoryError> {
     match detect(files) {
         Some(HistoryFormat::Prisma) => Ok(read_prisma(files)),
         Some(HistoryFormat::Drizzle) => read_drizzle(files),
@@ -177,7 +189,7 @@ fn read_prisma(files: &[FolderFile]) -> History {
                 name: dir.to_string(),
                 path: path.clone(),
                 sql: text_of(f, &mut issues),
-                checksum: sha256_hex(&f.contents),
+                checksum: String::new(),
                 when: None,
                 down_path: files.iter().find(|d| d.path == format!("{dir}/down.sql")).map(|d| d.path.clone()),
                 down_sql: files.iter().find(|d| d.path == format!("{dir}/down.sql")).map(|d| String::from_utf8_lossy(&d.contents).into_owned()),
@@ -252,7 +264,7 @@ fn read_drizzle(files: &[FolderFile]) -> Result<History, HistoryError> {
                 name: tag.to_string(),
                 path,
                 sql: text_of(f, &mut issues),
-                checksum: sha256_hex(&f.contents),
+                checksum: String::new(),
                 when,
                 down_path: None,
                 down_sql: None,
@@ -303,7 +315,7 @@ fn read_plain(files: &[FolderFile]) -> History {
                 name: stem.rsplit('/').next().unwrap_or(&stem).to_string(),
                 path: f.path.clone(),
                 sql: text_of(f, &mut issues),
-                checksum: sha256_hex(&f.contents),
+                checksum: String::new(),
                 when: None,
                 down_sql: files.iter().find(|d| d.path == down).map(|d| String::from_utf8_lossy(&d.contents).into_owned()),
                 down_path: files.iter().any(|d| d.path == down).then_some(down),

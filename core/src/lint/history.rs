@@ -2,7 +2,7 @@
 //! schema the migrations before it produce, with the transaction semantics
 //! of the tool that runs it (Prisma, Drizzle, driftgate for plain folders).
 
-use super::{lint_analyzed, HistoryKind, LintOptions, LintResult};
+use super::{lint_and_replay, HistoryKind, LintOptions, LintResult};
 use crate::history::{History, HistoryFormat};
 use crate::replay::Replayer;
 use crate::sql;
@@ -45,10 +45,12 @@ pub fn lint_history(history: &History, opts: &LintOptions, selected: &dyn Fn(&st
     for m in &history.migrations {
         let file = sql::analyze(&m.sql, opts.dialect);
         if selected(&m.path) {
-            let result = lint_analyzed(&m.sql, &file, opts, replayer.schema());
+            let (result, after) = lint_and_replay(&m.sql, &file, opts, replayer.schema());
             out.push(MigrationLint { name: m.name.clone(), path: m.path.clone(), is_down: false, result });
+            replayer = Replayer::from_schema(after);
+        } else {
+            replayer.apply_file(&m.path, &m.sql, &file);
         }
-        replayer.apply_file(&m.path, &m.sql, &file);
         if let (Some(down_path), Some(down_sql)) = (&m.down_path, &m.down_sql) {
             if selected(down_path) {
                 let down_opts = LintOptions { is_down: true, ..opts.clone() };

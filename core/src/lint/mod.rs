@@ -378,6 +378,12 @@ pub fn lint_with_schema(src: &str, opts: &LintOptions, before: &Schema) -> LintR
 }
 
 pub fn lint_analyzed(src: &str, file: &SqlFile, opts: &LintOptions, before: &Schema) -> LintResult {
+    lint_and_replay(src, file, opts, before).0
+}
+
+/// Lint a file and return the schema after it too (callers walking a
+/// history reuse it instead of replaying the file a second time).
+pub fn lint_and_replay(src: &str, file: &SqlFile, opts: &LintOptions, before: &Schema) -> (LintResult, Schema) {
     let active: Vec<(&RuleMeta, Severity)> = rules::ALL.iter().filter_map(|r| effective_severity(r, opts).map(|s| (*r, s))).collect();
     let mut replayer = Replayer::from_schema(before.clone());
     let mut state = FileState {
@@ -409,11 +415,12 @@ pub fn lint_analyzed(src: &str, file: &SqlFile, opts: &LintOptions, before: &Sch
     let enabled: BTreeSet<&str> = active.iter().map(|(r, _)| r.id).collect();
     let mut diagnostics = suppress::apply(src, file, diagnostics, &enabled, effective_severity(&rules::UNUSED_IGNORE, opts));
     diagnostics.sort_by_key(|d| (d.span.start, d.rule));
-    LintResult {
+    let result = LintResult {
         diagnostics,
         statements: file.statements.len(),
         unparsed: file.count(sql::ParseStatus::Unparsed) + file.count(sql::ParseStatus::Unclassified),
-    }
+    };
+    (result, replayer.into_schema())
 }
 
 /// Whether the tool that runs this file wraps all of it in one transaction.

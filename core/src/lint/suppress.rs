@@ -60,6 +60,9 @@ pub fn ignores(src: &str, file: &SqlFile, lines: &LineIndex) -> Vec<Ignore> {
 
 /// Drop suppressed diagnostics; report ignores that suppressed nothing.
 pub fn apply(src: &str, file: &SqlFile, diagnostics: Vec<Diagnostic>, enabled: &BTreeSet<&str>, unused_level: Option<Severity>) -> Vec<Diagnostic> {
+    if !file.comments.iter().any(|c| c.slice(src).contains("driftgate-ignore")) {
+        return diagnostics;
+    }
     let lines = LineIndex::new(src);
     let ignores = ignores(src, file, &lines);
     if ignores.is_empty() {

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Lint benchmark: driftgate vs squawk on the same Postgres migration files.
+
+Builds a corpus of at least 1,500 files and 1 MB from the repository's
+Postgres fixtures (copies of each file, one file per directory so both tools
+lint each file on its own), runs `driftgate lint` and `squawk` on it several
+times, and prints the CPU time (user + system, from the kernel's rusage) of
+each run, the medians and the ratio. Target: driftgate <= 1/3 of squawk.
+"""
+import os, resource, shutil, statistics, subprocess, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "target" / "bench-lint-corpus"
+DRIFTGATE = ROOT / "target" / "release" / "driftgate"
+SQUAWK = ROOT / "tools" / "bench" / "node_modules" / ".bin" / "squawk"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def pg_sources():
+    fx = ROOT / "fixtures"
+    files = []
+    for pattern in ["drizzle/pg-*/migrations/*.sql", "prisma/pg-*/prisma/migrations/*/migration.sql", "plain/*-pg/*.sql", "sql/pg-*.sql"]:
+        files += sorted(fx.glob(pattern))
+    return files
+
+
+def build_corpus(min_files=1500, min_bytes=1_000_000):
+    if CORPUS.exists():
+        shutil.rmtree(CORPUS)
+    sources = [(p, p.read_bytes()) for p in pg_sources()]
+    n = total = 0
+    while n < min_files or total < min_bytes:
+        for p, data in sources:
+            d = CORPUS / f"{n:05d}"
+            d.mkdir(parents=True)
+            (d / p.name).write_bytes(data)
+            n += 1
+            total += len(data)
+    return sorted(CORPUS.glob("*/*.sql")), total
+
+
+def cpu_of(cmd):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
+
+
+def main():
+    for tool in (DRIFTGATE, SQUAWK):
+        if not tool.exists():
+            sys.exit(f"missing {tool}: run scripts/bench-lint.sh (builds driftgate, installs squawk-cli)")
+    files, total = build_corpus()
+    rel = [str(f.relative_to(ROOT)) for f in files]
+    print(f"corpus: {len(files)} Postgres migration files, {total / 1e6:.2f} MB (copies of {len(pg_sources())} fixture files)")
+    cmds = {
+        "driftgate": [str(DRIFTGATE), "lint", "--fail-on", "never", "--format", "json", *rel],
+        "squawk": [str(SQUAWK), "--reporter", "json", *rel],
+    }
+    results = {}
+    for name, cmd in cmds.items():
+        cpu_of(cmd)  # warm the page cache
+        runs = [cpu_of(cmd) for _ in range(RUNS)]
+        results[name] = statistics.median(c for c, _ in runs)
+        print(f"{name:10} cpu s per run: {' '.join(f'{c:.3f}' for c, _ in runs)}  (median {results[name]:.3f}, wall median {statistics.median(w for _, w in runs):.3f})")
+    ratio = results["driftgate"] / results["squawk"]
+    print(f"driftgate / squawk CPU time: {ratio:.3f}  (target <= 0.333: {'met' if ratio <= 1/3 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    main()
