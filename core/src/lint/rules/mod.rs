@@ -12,7 +12,40 @@ pub mod set_not_null;
 pub mod syntax_error;
 pub mod unparsed;
 // -- batch A modules --
+pub mod lock_facts;
+pub mod stmt_text;
+pub mod type_change;
+pub mod unique_index;
+pub mod narrowing_type_change;
+pub mod change_column_type;
+pub mod drop_index_non_concurrently;
+pub mod constraint_not_valid_missing;
+pub mod add_unique_constraint;
+pub mod add_primary_key_without_index;
+pub mod volatile_default;
+pub mod missing_lock_timeout;
+pub mod missing_statement_timeout;
+pub mod exclusive_lock_then_more;
+pub mod unbatched_backfill;
+pub mod transaction_nesting;
+pub mod uncommitted_transaction;
+pub mod prefer_robust_stmts;
 // -- batch B modules --
+pub mod support;
+pub mod drop_schema;
+pub mod truncate;
+pub mod rename_as_drop_add;
+pub mod enum_value_removed;
+pub mod rename_column;
+pub mod rename_table;
+pub mod mysql_non_transactional_ddl;
+pub mod mysql_table_copy;
+pub mod identifier_too_long;
+pub mod prefer_bigint_id;
+pub mod prefer_timestamptz;
+pub mod prefer_text;
+pub mod ban_char_field;
+pub mod down_drops_data;
 
 use super::{Cx, Emitter, RuleMeta, Severity};
 
@@ -25,7 +58,35 @@ pub static ALL: &[&RuleMeta] = &[
     &create_index_non_concurrently::RULE,
     &concurrently_in_transaction::RULE,
     // -- batch A rules --
+    &narrowing_type_change::RULE,
+    &change_column_type::RULE,
+    &drop_index_non_concurrently::RULE,
+    &constraint_not_valid_missing::RULE,
+    &add_unique_constraint::RULE,
+    &add_primary_key_without_index::RULE,
+    &volatile_default::RULE,
+    &missing_lock_timeout::RULE,
+    &missing_statement_timeout::RULE,
+    &exclusive_lock_then_more::RULE,
+    &unbatched_backfill::RULE,
+    &transaction_nesting::RULE,
+    &uncommitted_transaction::RULE,
+    &prefer_robust_stmts::RULE,
     // -- batch B rules --
+    &drop_schema::RULE,
+    &truncate::RULE,
+    &rename_as_drop_add::RULE,
+    &enum_value_removed::RULE,
+    &rename_column::RULE,
+    &rename_table::RULE,
+    &mysql_non_transactional_ddl::RULE,
+    &mysql_table_copy::RULE,
+    &identifier_too_long::RULE,
+    &prefer_bigint_id::RULE,
+    &prefer_timestamptz::RULE,
+    &prefer_text::RULE,
+    &ban_char_field::RULE,
+    &down_drops_data::RULE,
     &UNUSED_IGNORE,
     &unparsed::RULE,
     &syntax_error::RULE,

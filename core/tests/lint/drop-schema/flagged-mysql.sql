@@ -1,0 +1,3 @@
+-- test: dialect=mysql
+-- test: migration
+DROP DATABASE IF EXISTS `legacy_reports`;

@@ -1,0 +1,14 @@
+SET lock_timeout = '2s';
+SET statement_timeout = '5min';
+BEGIN;
+CREATE TABLE teams (id bigint PRIMARY KEY);
+COMMIT;
+START TRANSACTION;
+CREATE TABLE members (team_id bigint NOT NULL);
+SAVEPOINT before_seed;
+INSERT INTO members VALUES (1);
+ROLLBACK TO SAVEPOINT before_seed;
+END;
+BEGIN;
+CREATE TABLE scratch (id int);
+ROLLBACK;

@@ -1,0 +1,6 @@
+-- test: pg-version=10
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+-- test: migration
+SET lock_timeout = '2s';
+SET statement_timeout = '30min';
+ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active';
