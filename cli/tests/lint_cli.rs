@@ -76,8 +76,9 @@ fn sarif_validates_against_the_official_schema() {
 fn github_gcc_and_tty_formats() {
     let args = ["lint", "fixtures/drizzle/pg-shop/migrations/0005_product_description.sql", "--format"];
     let gh = stdout(&driftgate(&[&args[..], &["github"]].concat(), &root(), None));
-    assert!(gh.starts_with("::error file=fixtures/drizzle/pg-shop/migrations/0005_product_description.sql,line=3,col=1,"), "{gh}");
-    assert!(gh.contains("title=driftgate drop-column::"));
+    let drop = gh.lines().find(|l| l.contains("title=driftgate drop-column::")).unwrap_or_else(|| panic!("{gh}"));
+    assert!(drop.starts_with("::error file=fixtures/drizzle/pg-shop/migrations/0005_product_description.sql,line=3,col=1,endLine=3,endColumn=43,"), "{drop}");
+    assert!(gh.lines().any(|l| l.starts_with("::warning ")) && gh.lines().any(|l| l.starts_with("::notice ")));
     assert!(!gh.trim_end().contains('\n') || gh.lines().all(|l| l.starts_with("::")), "one command per line: {gh}");
     let gcc = stdout(&driftgate(&[&args[..], &["gcc"]].concat(), &root(), None));
     assert!(gcc.contains("0005_product_description.sql:3:1: error: dropping column products.notes"), "{gcc}");

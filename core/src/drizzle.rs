@@ -192,7 +192,7 @@ fn read_table(t: &Value, d: Dialect, sch: &str, name: &str) -> Table {
         };
         let predicate = s(&i, "where").map(|w| normalize_expr(w, d, Some(name)));
         let method = normalize_method(s(&i, "method").or(s(&i, "using")));
-        table.indexes.push(Index { name: iname, columns, unique: b(&i, "isUnique"), method, predicate });
+        table.indexes.push(Index { name: iname, columns, unique: b(&i, "isUnique"), method, predicate, implicit: false });
     }
     for (k, f) in obj(t, "foreignKeys") {
         let fk = match &f {
@@ -248,6 +248,7 @@ fn push_unique(table: &mut Table, d: Dialect, name: String, columns: Vec<String>
             unique: true,
             method: None,
             predicate: None,
+            implicit: false,
         }),
     }
 }

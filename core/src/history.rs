@@ -80,7 +80,15 @@ pub struct History {
     /// Drizzle journal version (`"5"`, `"7"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub journal_version: Option<String>,
+    /// Drizzle histories that start with `drizzle-kit introspect`: the first
+    /// migration is commented out and this snapshot (its JSON) is the
+    /// schema the history starts from.
+    #[serde(skip)]
+    pub baseline_snapshot: Option<String>,
 }
+
+/// The header drizzle-kit writes on the migration of an introspected database.
+pub const DRIZZLE_INTROSPECT_MARKER: &str = "generated after introspecting the database";
 
 /// Lowercase hex SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -169,6 +177,10 @@ fn read_prisma(files: &[FolderFile]) -> History {
     let mut issues = Vec::new();
     let dialect = files.iter().find(|f| f.path == "migration_lock.toml").and_then(|f| {
         let text = String::from_utf8_lossy(&f.contents);
+        // Some Prisma versions wrote the lock file as JSON.
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
+            return v.get("provider").and_then(|p| p.as_str()).and_then(Dialect::parse);
+        }
         text.lines()
             .filter_map(|l| l.split_once('='))
             .find(|(k, _)| k.trim() == "provider")
@@ -203,7 +215,7 @@ fn read_prisma(files: &[FolderFile]) -> History {
         }
     }
     duplicate_prefixes(&migrations, |m| leading_digits(&m.name), &mut issues);
-    History { format: HistoryFormat::Prisma, dialect, migrations, issues, journal_version: None }
+    History { format: HistoryFormat::Prisma, dialect, migrations, issues, journal_version: None, baseline_snapshot: None }
 }
 
 fn read_drizzle(files: &[FolderFile]) -> Result<History, HistoryError> {
@@ -296,7 +308,23 @@ fn read_drizzle(files: &[FolderFile]) -> Result<History, HistoryError> {
         .map(|t| Migration { name: t.clone(), path: format!("{t}.sql"), sql: String::new(), checksum: String::new(), when: None, down_path: None, down_sql: None, snapshot_path: None })
         .collect();
     duplicate_prefixes(&as_migs, |m| leading_digits(&m.name), &mut issues);
-    Ok(History { format: HistoryFormat::Drizzle, dialect, migrations, issues, journal_version: version })
+    let mut baseline_snapshot = None;
+    if let Some(first) = migrations.first() {
+        if first.sql.contains(DRIZZLE_INTROSPECT_MARKER) {
+            let snap = first.snapshot_path.as_ref().and_then(|p| files.iter().find(|f| &f.path == p));
+            baseline_snapshot = snap.map(|f| String::from_utf8_lossy(&f.contents).into_owned());
+            issues.push(HistoryIssue {
+                code: "introspected-baseline",
+                message: format!(
+                    "{} comes from `drizzle-kit introspect`: its SQL is commented out and was never run; {}",
+                    first.path,
+                    if baseline_snapshot.is_some() { "replay starts from its snapshot instead" } else { "its snapshot is missing, so replay starts from an empty schema and later migrations may not apply" }
+                ),
+                path: first.path.clone(),
+            });
+        }
+    }
+    Ok(History { format: HistoryFormat::Drizzle, dialect, migrations, issues, journal_version: version, baseline_snapshot })
 }
 
 fn read_plain(files: &[FolderFile]) -> History {
@@ -324,7 +352,7 @@ fn read_plain(files: &[FolderFile]) -> History {
         })
         .collect();
     duplicate_prefixes(&migrations, |m| version_key(&m.path).1.clone().into_iter().map(|n| n.to_string()).collect::<Vec<_>>().join(".").into(), &mut issues);
-    History { format: HistoryFormat::Plain, dialect: None, migrations, issues, journal_version: None }
+    History { format: HistoryFormat::Plain, dialect: None, migrations, issues, journal_version: None, baseline_snapshot: None }
 }
 
 fn is_flyway_undo(path: &str) -> bool {

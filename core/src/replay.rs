@@ -82,33 +82,7 @@ pub struct MigrationSource<'a> {
 
 /// Replay migrations in order from an empty schema.
 pub fn replay(migrations: &[MigrationSource], dialect: Dialect) -> ReplayResult {
-    let mut r = Replayer::new(dialect);
-    let mut summary = Summary::default();
-    let mut unmodelled = Vec::new();
-    let mut unparsed = Vec::new();
-    for m in migrations {
-        let file = sql::analyze(m.sql, dialect);
-        summary.add_file(&file);
-        unmodelled.extend(r.apply_file(m.name, m.sql, &file));
-        let mut lines: Option<LineIndex> = None;
-        for st in file.statements.iter().filter(|s| s.status != ParseStatus::Parsed) {
-            let idx = lines.get_or_insert_with(|| LineIndex::new(m.sql));
-            let at = st.error.as_ref().map_or(st.body.start, |e| e.span.start);
-            let pos = idx.position(m.sql, at);
-            unparsed.push(Unparsed {
-                migration: m.name.to_string(),
-                statement: st.index,
-                line: pos.line,
-                column: pos.column,
-                kind: st.kind.clone(),
-                classified: st.status == ParseStatus::Unparsed,
-                error: st.error.as_ref().map(|e| e.message.clone()).unwrap_or_default(),
-            });
-        }
-    }
-    let mut schema = r.into_schema();
-    schema.canonicalize();
-    ReplayResult { schema, unmodelled, unparsed, summary }
+    replay_from(Schema::new(dialect), migrations)
 }
 
 /// Replay a migration folder in its tool's order. The dialect is the
@@ -116,7 +90,48 @@ pub fn replay(migrations: &[MigrationSource], dialect: Dialect) -> ReplayResult 
 pub fn replay_history(history: &crate::history::History, dialect: Option<Dialect>) -> ReplayResult {
     let dialect = dialect.or(history.dialect).unwrap_or_default();
     let sources: Vec<MigrationSource> = history.migrations.iter().map(|m| MigrationSource { name: &m.path, sql: &m.sql }).collect();
-    replay(&sources, dialect)
+    // A Drizzle history that starts from `drizzle-kit introspect` has its
+    // first migration commented out; its snapshot is the starting schema.
+    let start = history.baseline_snapshot.as_deref().and_then(|json| crate::drizzle::parse_snapshot(json).ok());
+    replay_from(start.unwrap_or_else(|| Schema::new(dialect)), &sources)
+}
+
+/// Replay migrations on top of an existing schema.
+pub fn replay_from(start: Schema, migrations: &[MigrationSource]) -> ReplayResult {
+    let dialect = start.dialect;
+    let mut r = Replayer::from_schema(start);
+    let mut summary = Summary::default();
+    let mut unmodelled = Vec::new();
+    let mut unparsed = Vec::new();
+    for m in migrations {
+        let file = sql::analyze(m.sql, dialect);
+        summary.add_file(&file);
+        unmodelled.extend(r.apply_file(m.name, m.sql, &file));
+        unparsed.extend(unparsed_of(m, &file));
+    }
+    let mut schema = r.into_schema();
+    schema.canonicalize();
+    ReplayResult { schema, unmodelled, unparsed, summary }
+}
+
+fn unparsed_of(m: &MigrationSource, file: &SqlFile) -> Vec<Unparsed> {
+    let mut out = Vec::new();
+    let mut lines: Option<LineIndex> = None;
+    for st in file.statements.iter().filter(|s| s.status != ParseStatus::Parsed) {
+        let idx = lines.get_or_insert_with(|| LineIndex::new(m.sql));
+        let at = st.error.as_ref().map_or(st.body.start, |e| e.span.start);
+        let pos = idx.position(m.sql, at);
+        out.push(Unparsed {
+            migration: m.name.to_string(),
+            statement: st.index,
+            line: pos.line,
+            column: pos.column,
+            kind: st.kind.clone(),
+            classified: st.status == ParseStatus::Unparsed,
+            error: st.error.as_ref().map(|e| e.message.clone()).unwrap_or_default(),
+        });
+    }
+    out
 }
 
 /// Incremental replay state.
@@ -125,16 +140,18 @@ pub struct Replayer {
     schema: Schema,
     /// Current `search_path` head (Postgres).
     current_schema: String,
+    /// Temporary tables: not part of the schema, but they may be dropped.
+    temp_tables: std::collections::BTreeSet<String>,
 }
 
 impl Replayer {
     pub fn new(dialect: Dialect) -> Self {
-        Replayer { schema: Schema::new(dialect), current_schema: dialect.default_schema().to_string() }
+        Replayer { schema: Schema::new(dialect), current_schema: dialect.default_schema().to_string(), temp_tables: Default::default() }
     }
 
     pub fn from_schema(schema: Schema) -> Self {
         let current_schema = schema.dialect.default_schema().to_string();
-        Replayer { schema, current_schema }
+        Replayer { schema, current_schema, temp_tables: Default::default() }
     }
 
     pub fn schema(&self) -> &Schema {
@@ -184,7 +201,16 @@ impl Replayer {
     }
 
     fn key(&self, q: &QName) -> String {
-        schema::key(self.dialect(), &self.schema_of(q), &q.name)
+        let k = schema::key(self.dialect(), &self.schema_of(q), &q.name);
+        // MySQL on macOS and Windows (lower_case_table_names = 1 or 2) treats
+        // table names case-insensitively, and Prisma histories written there
+        // refer to `User` as `user`: resolve to the table that exists.
+        if self.dialect() == Dialect::Mysql && !self.schema.tables.contains_key(&k) {
+            if let Some(existing) = self.schema.tables.keys().find(|e| e.eq_ignore_ascii_case(&k)) {
+                return existing.clone();
+            }
+        }
+        k
     }
 
     fn table_mut(&mut self, q: &QName) -> Result<&mut Table, String> {
@@ -197,6 +223,8 @@ impl Replayer {
         match ddl {
             Ddl::CreateTable { name, if_not_exists, columns, constraints, partition_of, opaque, temporary } => {
                 if *temporary {
+                    let k = self.key(name);
+                    self.temp_tables.insert(k);
                     return Ok(());
                 }
                 let k = self.key(name);
@@ -275,6 +303,9 @@ impl Replayer {
                 let mut errors = Vec::new();
                 for n in names {
                     let k = self.key(n);
+                    if self.temp_tables.remove(&k) {
+                        continue;
+                    }
                     if self.schema.tables.remove(&k).is_none() {
                         if !*if_exists {
                             errors.push(format!("table {} does not exist", n.display()));
@@ -316,7 +347,9 @@ impl Replayer {
                 }
                 let columns = index_columns(elements, d, &tname);
                 let predicate = predicate.as_deref().map(|p| normalize_expr(p, d, Some(&tname)));
-                t.indexes.push(Index { name: index_name, columns, unique: *unique, method: normalize_method(method.as_deref()), predicate });
+                let new_cols: Vec<String> = columns.iter().filter(|c| !c.expression).map(|c| c.name.clone()).collect();
+                drop_superseded_implicit(t, &new_cols);
+                t.indexes.push(Index { name: index_name, columns, unique: *unique, method: normalize_method(method.as_deref()), predicate, implicit: false });
                 Ok(())
             }
             Ddl::DropIndex { names, if_exists, table, .. } => {
@@ -620,6 +653,15 @@ impl Replayer {
     fn add_constraint(&self, table: &mut Table, con: &ConstraintDef) -> Result<(), String> {
         let d = self.dialect();
         let tname = table.name.clone();
+        // The database refuses keys on columns that do not exist.
+        let named: Vec<&String> = match con {
+            ConstraintDef::PrimaryKey { columns, .. } | ConstraintDef::ForeignKey { columns, .. } => columns.iter().collect(),
+            ConstraintDef::Unique { columns, .. } | ConstraintDef::Index { columns, .. } => columns.iter().filter_map(|e| e.column.as_ref()).collect(),
+            _ => Vec::new(),
+        };
+        if let Some(missing) = named.into_iter().find(|c| !table.columns.iter().any(|x| &&x.name == c)) {
+            return Err(format!("{} on {tname} names column {missing}, which does not exist at this point; this statement would fail", con.kind_name()));
+        }
         match con {
             ConstraintDef::PrimaryKey { name, columns, using_index } => {
                 if table.primary_key.is_some() {
@@ -659,7 +701,9 @@ impl Replayer {
                     Dialect::Mysql => {
                         // MySQL unique constraints are unique indexes.
                         let name = name.clone().unwrap_or_else(|| mysql_index_name(table, cols.first().map(String::as_str).unwrap_or("idx")));
-                        table.indexes.push(Index { name, columns: index_columns(columns, d, &tname), unique: true, method: None, predicate: None });
+                        let cols: Vec<String> = columns.iter().filter_map(|c| c.column.clone()).collect();
+                        drop_superseded_implicit(table, &cols);
+                        table.indexes.push(Index { name, columns: index_columns(columns, d, &tname), unique: true, method: None, predicate: None, implicit: false });
                     }
                 }
             }
@@ -686,6 +730,18 @@ impl Replayer {
                         n
                     }
                 };
+                if d == Dialect::Mysql && !has_index_on(table, columns) {
+                    // InnoDB needs an index on the referencing columns and
+                    // creates one named after the constraint when none exists.
+                    table.indexes.push(Index {
+                        name: name.clone(),
+                        columns: columns.iter().map(|c| IndexColumn { name: c.clone(), expression: false, descending: false, opclass: None }).collect(),
+                        unique: false,
+                        method: None,
+                        predicate: None,
+                        implicit: true,
+                    });
+                }
                 table.foreign_keys.push(ForeignKey {
                     name,
                     columns: columns.clone(),
@@ -709,7 +765,9 @@ impl Replayer {
             }
             ConstraintDef::Index { name, columns, unique, method } => {
                 let name = name.clone().unwrap_or_else(|| mysql_index_name(table, columns.first().and_then(|c| c.column.as_deref()).unwrap_or("idx")));
-                table.indexes.push(Index { name, columns: index_columns(columns, d, &tname), unique: *unique, method: normalize_method(method.as_deref()), predicate: None });
+                let cols: Vec<String> = columns.iter().filter_map(|c| c.column.clone()).collect();
+                drop_superseded_implicit(table, &cols);
+                table.indexes.push(Index { name, columns: index_columns(columns, d, &tname), unique: *unique, method: normalize_method(method.as_deref()), predicate: None, implicit: false });
             }
             ConstraintDef::Exclude { name, .. } => {
                 return Err(format!("exclusion constraint {} on {tname} is not part of the schema model", name.as_deref().unwrap_or("(unnamed)")));
@@ -794,7 +852,8 @@ impl Replayer {
                     Some(_) => insert_at(table, new, column.position.as_ref()),
                     None => table.columns.insert(i, new),
                 }
-                self.column_constraints(table, column, false)?;
+                let implied_unique = normalize_type(&column.type_text, d).implied_not_null && !has_index_on(table, std::slice::from_ref(&column.name));
+                self.column_constraints(table, column, implied_unique)?;
             }
             AlterAction::ChangeColumn { from, column } => {
                 let i = col_mut(table, from)?;
@@ -807,7 +866,8 @@ impl Replayer {
                 if from != &column.name {
                     self.rename_column_refs(table, from, &column.name);
                 }
-                self.column_constraints(table, column, false)?;
+                let implied_unique = normalize_type(&column.type_text, d).implied_not_null && !has_index_on(table, std::slice::from_ref(&column.name));
+                self.column_constraints(table, column, implied_unique)?;
             }
             AlterAction::RenameColumn { from, to } => {
                 let i = col_mut(table, from)?;
@@ -919,6 +979,21 @@ fn insert_at(table: &mut Table, col: Column, position: Option<&ColumnPosition>) 
         },
         None => table.columns.push(col),
     }
+}
+
+/// An index (or the primary key) whose leading columns are `columns`.
+fn has_index_on(t: &Table, columns: &[String]) -> bool {
+    let leads = |cols: &[String]| cols.len() >= columns.len() && cols[..columns.len()] == *columns;
+    t.primary_key.as_ref().is_some_and(|pk| leads(&pk.columns))
+        || t.indexes.iter().any(|i| leads(&i.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>()))
+}
+
+/// MySQL drops an implicit foreign-key index once another index can serve
+/// the constraint.
+fn drop_superseded_implicit(t: &mut Table, new_cols: &[String]) {
+    t.indexes.retain(|i| {
+        !(i.implicit && i.columns.len() <= new_cols.len() && i.columns.iter().zip(new_cols).all(|(a, b)| &a.name == b))
+    });
 }
 
 fn remove_index(t: &mut Table, name: &str) -> bool {

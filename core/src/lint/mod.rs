@@ -387,7 +387,7 @@ pub fn lint_and_replay(src: &str, file: &SqlFile, opts: &LintOptions, before: &S
     let active: Vec<(&RuleMeta, Severity)> = rules::ALL.iter().filter_map(|r| effective_severity(r, opts).map(|s| (*r, s))).collect();
     let mut replayer = Replayer::from_schema(before.clone());
     let mut state = FileState {
-        runner_tx: runner_wraps_file(opts, file),
+        runner_tx: runner_wraps_file(src, opts, file),
         current_schema: opts.dialect.default_schema().to_string(),
         ..Default::default()
     };
@@ -424,7 +424,7 @@ pub fn lint_and_replay(src: &str, file: &SqlFile, opts: &LintOptions, before: &S
 }
 
 /// Whether the tool that runs this file wraps all of it in one transaction.
-pub fn runner_wraps_file(opts: &LintOptions, file: &SqlFile) -> bool {
+pub fn runner_wraps_file(src: &str, opts: &LintOptions, file: &SqlFile) -> bool {
     if opts.assume_in_transaction {
         return true;
     }
@@ -436,7 +436,26 @@ pub fn runner_wraps_file(opts: &LintOptions, file: &SqlFile) -> bool {
         HistoryKind::Drizzle => true,
         // One simple query of several statements is one implicit transaction.
         HistoryKind::Prisma => file.statements.iter().filter(|s| s.parent.is_none()).count() > 1,
-        HistoryKind::Plain => false,
+        // driftgate deploy: one transaction per migration, unless a statement
+        // cannot run in one; then statement by statement (DESIGN §8).
+        // A file that manages its own transactions is run as it is.
+        HistoryKind::Plain => !file.statements.iter().any(|s| cannot_run_in_transaction(src, s, opts.pg_version) || s.parent.is_none() && matches!(s.ddl, Ddl::Transaction { .. })),
+    }
+}
+
+/// Statements Postgres refuses inside a transaction block.
+pub fn cannot_run_in_transaction(src: &str, stmt: &Statement, pg_version: u32) -> bool {
+    let has = |w: &str| stmt.tokens.iter().any(|t| t.is_word(src, w));
+    match &stmt.ddl {
+        Ddl::CreateIndex { concurrently, .. } | Ddl::DropIndex { concurrently, .. } => *concurrently,
+        Ddl::AlterEnumAddValue { .. } => pg_version < 12,
+        Ddl::Other { verb, object, .. } => match verb.as_str() {
+            "vacuum" => true,
+            "reindex" | "refresh" => has("concurrently"),
+            "create" | "drop" | "alter" => matches!(object.as_deref(), Some("database" | "tablespace" | "subscription")) || object.as_deref() == Some("system"),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

@@ -113,6 +113,10 @@ pub struct Index {
     /// Partial-index predicate, normalised.
     #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
     pub predicate: Option<String>,
+    /// Created by the database itself (MySQL's index for a foreign key);
+    /// schema files and snapshots do not list these, so they are not compared.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub implicit: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -267,7 +271,8 @@ fn table_diff(out: &mut Vec<String>, k: &str, a: &Table, b: &Table) {
         out.push(format!("table {k}: primary key {:?} != {:?}", a.primary_key, b.primary_key));
     }
     list_diff(out, k, "unique", &a.uniques, &b.uniques, |u| &u.name);
-    list_diff(out, k, "index", &a.indexes, &b.indexes, |i| &i.name);
+    let explicit = |t: &Table| t.indexes.iter().filter(|i| !i.implicit).cloned().collect::<Vec<_>>();
+    list_diff(out, k, "index", &explicit(a), &explicit(b), |i| &i.name);
     list_diff(out, k, "foreign key", &a.foreign_keys, &b.foreign_keys, |f| &f.name);
     list_diff(out, k, "check", &a.checks, &b.checks, |c| &c.name);
 }

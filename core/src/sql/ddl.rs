@@ -557,12 +557,22 @@ fn read_create(c: &mut Cursor) -> Ddl {
             }
             c.eat_if_not_exists();
             let name = c.object_name().map(QName::from_parts);
-            // Domains and composite/range types change the set of types but not
-            // tables; functions and triggers are not part of the model.
-            let affects = matches!(object.as_str(), "domain");
-            other("create", &object, name, affects)
+            other("create", &object, name, object_in_schema(&object))
         }
     }
+}
+
+/// Database objects that belong to an application's schema but that the
+/// model does not represent (functions, triggers, policies, domains, …):
+/// replay lists them as not modelled instead of passing over them.
+/// Cluster-level objects (roles, databases, publications, tablespaces) are
+/// outside the schema.
+fn object_in_schema(object: &str) -> bool {
+    !matches!(
+        object,
+        "role" | "user" | "group" | "database" | "publication" | "subscription" | "tablespace" | "server" | "user mapping"
+            | "foreign data" | "event trigger" | "statistics" | "default" | "system" | "owned by" | "owned" | ""
+    )
 }
 
 fn other(verb: &str, object: &str, name: Option<QName>, affects_model: bool) -> Ddl {
@@ -1028,8 +1038,7 @@ fn read_drop(c: &mut Cursor) -> Ddl {
                 c.eat_if_exists();
             }
             let name = c.object_name().map(QName::from_parts);
-            let affects = matches!(object.as_str(), "domain" | "database");
-            other("drop", &object, name, affects)
+            other("drop", &object, name, object_in_schema(&object))
         }
     }
 }
@@ -1136,8 +1145,8 @@ fn read_alter(c: &mut Cursor) -> Ddl {
         }
         _ => {
             let name = c.object_name().map(QName::from_parts);
-            let affects = matches!(object.as_str(), "domain" | "extension");
-            other("alter", &object, name, affects)
+            let owner_only = c.toks[c.pos..].iter().any(|t| t.is_word(c.src, "owner"));
+            other("alter", &object, name, object_in_schema(&object) && !owner_only)
         }
     }
 }

@@ -175,9 +175,25 @@ fn parse_status(src: &str, body: Span, tokens: &[Token], ddl: &Ddl, dialect: Dia
 /// before parsing. The DDL reader reads these parts itself:
 /// - identity sequence options, `GENERATED … AS IDENTITY (sequence name …
 ///   INCREMENT BY 1 …)`, which drizzle-kit emits for every identity column;
-/// - `CONCURRENTLY` in `DROP INDEX CONCURRENTLY IF EXISTS`.
+/// - `CONCURRENTLY` in `DROP INDEX CONCURRENTLY IF EXISTS`;
+/// - MySQL `RENAME INDEX a TO b` (Prisma's RenameIndex on MySQL): `INDEX `
+///   is read as `COLUMN` (same length), which sqlparser knows, so the rest
+///   of the statement is still checked.
 fn sqlparser_masks(src: &str, body: Span, tokens: &[Token]) -> Option<String> {
     let mut ranges: Vec<Span> = Vec::new();
+    let mut rewrites: Vec<(usize, &[u8])> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.is_word(src, "rename")
+            && tokens.get(i + 1).is_some_and(|n| n.is_word(src, "index") || n.is_word(src, "key"))
+            && tokens.first().is_some_and(|f| f.is_word(src, "alter"))
+        {
+            let kw = &tokens[i + 1];
+            // `INDEX␠` → `COLUMN`, `KEY␠␠␠` → `COLUMN` when the spacing allows.
+            if src.as_bytes().get(kw.end) == Some(&b' ') && kw.end - kw.start == 5 {
+                rewrites.push((kw.start, b"COLUMN"));
+            }
+        }
+    }
     let is_drop_index = tokens.first().is_some_and(|t| t.is_word(src, "drop")) && tokens.get(1).is_some_and(|t| t.is_word(src, "index"));
     for (i, t) in tokens.iter().enumerate() {
         if is_drop_index && i == 2 && t.is_word(src, "concurrently") {
@@ -198,7 +214,7 @@ fn sqlparser_masks(src: &str, body: Span, tokens: &[Token]) -> Option<String> {
             }
         }
     }
-    if ranges.is_empty() {
+    if ranges.is_empty() && rewrites.is_empty() {
         return None;
     }
     let mut text = body.slice(src).as_bytes().to_vec();
@@ -206,6 +222,12 @@ fn sqlparser_masks(src: &str, body: Span, tokens: &[Token]) -> Option<String> {
         let (a, b) = (r.start.saturating_sub(body.start), r.end.saturating_sub(body.start).min(text.len()));
         for byte in &mut text[a..b] {
             *byte = b' ';
+        }
+    }
+    for (at, with) in rewrites {
+        let a = at.saturating_sub(body.start);
+        if a + with.len() <= text.len() {
+            text[a..a + with.len()].copy_from_slice(with);
         }
     }
     // Only ASCII delimiters bound the ranges and every byte became a space,

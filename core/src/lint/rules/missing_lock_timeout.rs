@@ -1,5 +1,8 @@
 //! # missing-lock-timeout
 //!
+//! Not raised for plain SQL folders: `driftgate deploy` applies those and
+//! sets lock_timeout and statement_timeout for its session.
+//!
 //! **Flags** the first statement of a Postgres migration that takes a lock
 //! blocking ordinary queries on a table that existed before the migration —
 //! ACCESS EXCLUSIVE (`ALTER TABLE`, `DROP TABLE`, `DROP INDEX`, `TRUNCATE`,
@@ -56,6 +59,11 @@ pub static RULE: RuleMeta = RuleMeta {
 };
 
 fn check(cx: &Cx, out: &mut Emitter) {
+    // Plain folders are applied by `driftgate deploy`, which sets both
+    // timeouts for its session: only ORM runners leave them unset.
+    if cx.opts.history == crate::lint::HistoryKind::Plain {
+        return;
+    }
     let Some(b) = first_unprotected(cx, Timeout::Lock) else { return };
     let d = out.emit(
         format!(

@@ -1,5 +1,8 @@
 //! # missing-statement-timeout
 //!
+//! Not raised for plain SQL folders: `driftgate deploy` applies those and
+//! sets lock_timeout and statement_timeout for its session.
+//!
 //! **Flags** the first statement of a Postgres migration that takes a lock
 //! blocking ordinary queries on a table that existed before the migration
 //! (the same statements as `missing-lock-timeout`) when no
@@ -57,6 +60,11 @@ pub static RULE: RuleMeta = RuleMeta {
 };
 
 fn check(cx: &Cx, out: &mut Emitter) {
+    // Plain folders are applied by `driftgate deploy`, which sets both
+    // timeouts for its session: only ORM runners leave them unset.
+    if cx.opts.history == crate::lint::HistoryKind::Plain {
+        return;
+    }
     let Some(b) = first_unprotected(cx, Timeout::Statement) else { return };
     let d = out.emit(
         format!(

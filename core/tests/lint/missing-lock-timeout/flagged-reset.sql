@@ -1,3 +1,4 @@
+-- test: history=drizzle
 CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
 -- test: migration
 SET lock_timeout = '2s';

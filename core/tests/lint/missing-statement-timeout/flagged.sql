@@ -1,3 +1,4 @@
+-- test: history=drizzle
 CREATE TABLE orders (id bigint PRIMARY KEY, note varchar(100), total numeric(12, 2));
 -- test: migration
 SET lock_timeout = '2s';
