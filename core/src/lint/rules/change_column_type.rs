@@ -122,6 +122,12 @@ fn check(cx: &Cx, out: &mut Emitter) {
                 if mysql_in_place(&old.data_type, &new) || declares_in_place(cx) {
                     continue;
                 }
+                // ENUM/SET value edits are mysql-table-copy's, with advice
+                // specific to value lists.
+                let is_list = |t: &str| t.starts_with("enum(") || t.starts_with("set(");
+                if is_list(&old.data_type) && is_list(&new) {
+                    continue;
+                }
                 let c = cx.ident(from);
                 let cn = cx.ident(&format!("{from}_new"));
                 out.emit(

@@ -3,11 +3,8 @@
 //! **Flags** MySQL/MariaDB `ALTER TABLE` on an existing table that cannot
 //! run INSTANT or in place without rebuilding the table:
 //!
-//! - a column type change (`MODIFY` / `CHANGE` to a different normalised
-//!   type than the replayed model has) — ALGORITHM=COPY only. Widening a
-//!   `VARCHAR` is in place as long as the length prefix stays the same size
-//!   (both at most 255 bytes, or both above; driftgate assumes utf8mb4, four
-//!   bytes per character, so `varchar(63)` is the last one-byte length);
+//! - (column type changes are reported by `change-column-type`, which
+//!   knows the ones MySQL does in place);
 //! - `ENUM`/`SET` values removed, reordered or inserted before existing ones
 //!   (appending at the end is instant, unless an `ENUM` grows past 255
 //!   values or a `SET` past a multiple of 8, which changes its storage size);
@@ -207,9 +204,6 @@ fn set_bytes(n: usize) -> usize {
     }
 }
 
-fn varchar_len(t: &str) -> Option<u32> {
-    t.strip_prefix("varchar(")?.strip_suffix(')')?.parse().ok()
-}
 
 /// MODIFY / CHANGE of column `from` (as the model has it) to `def`.
 fn column_change(cx: &Cx, model: Option<&Table>, from: &str, def: &ColumnDef, found: &mut Vec<Finding>) {
@@ -245,20 +239,9 @@ fn column_change(cx: &Cx, model: Option<&Table>, from: &str, def: &ColumnDef, fo
                     });
                 }
             }
-            _ => match (varchar_len(&old.data_type), varchar_len(&new_type)) {
-                (Some(a), Some(b)) if b >= a && (a * 4 <= 255) == (b * 4 <= 255) => {}
-                (Some(a), Some(b)) if b < a => found.push(Finding {
-                    cost: Cost::Copy,
-                    reason: format!("shortens {col} from varchar({a}) to varchar({b})"),
-                    hint: Some("Keep the column length and enforce the shorter limit in the application (or a CHECK constraint) instead.".into()),
-                }),
-                (Some(a), Some(b)) => found.push(Finding {
-                    cost: Cost::Copy,
-                    reason: format!("widens {col} from varchar({a}) to varchar({b}) across 255 bytes (utf8mb4), which changes its length prefix"),
-                    hint: Some("Widening in place only works while the byte length stays on one side of 255 (varchar(63) in utf8mb4); go to the final size in one step when the table is small, or online with gh-ost.".into()),
-                }),
-                _ => found.push(Finding { cost: Cost::Copy, reason: format!("changes the type of {col} from {} to {new_type}", old.data_type), hint: None }),
-            },
+            // Other type changes are `change-column-type`'s (same analysis of
+            // what MySQL can do in place), so they are not reported twice.
+            _ => {}
         }
     }
     // MODIFY/CHANGE redefines the whole column: leaving out NOT NULL means NULL.
