@@ -595,8 +595,14 @@ impl Replayer {
     }
 
     fn column_from_def(&self, table: &str, c: &ColumnDef) -> Column {
+        self.column_from_def_with(table, c).0
+    }
+
+    /// The column, and whether its type implies a unique key (MySQL `serial`).
+    fn column_from_def_with(&self, table: &str, c: &ColumnDef) -> (Column, bool) {
         let d = self.dialect();
         let ty = normalize_type(&c.type_text, d);
+        let implied_unique = ty.implied_not_null;
         let mut identity = ty.implied_identity;
         if let Some(kind) = &c.identity {
             identity = Some(if kind == "always" { Identity::Always } else { Identity::ByDefault });
@@ -606,23 +612,22 @@ impl Replayer {
         }
         let not_null = c.nullable == Some(false) || c.primary_key || ty.implied_not_null || matches!(identity, Some(Identity::Always | Identity::ByDefault | Identity::Serial));
         let default = c.default.as_deref().map(|x| normalize_expr(x, d, Some(table))).filter(|x| !(x == "null"));
-        Column {
+        let column = Column {
             name: c.name.clone(),
             data_type: ty.name,
             nullable: !not_null,
             default,
             identity,
             generated: c.generated.as_deref().map(|g| normalize_expr(g, d, Some(table))),
-        }
+        };
+        (column, implied_unique)
     }
 
     fn add_column(&self, table: &mut Table, c: &ColumnDef) -> Result<(), String> {
-        let d = self.dialect();
         if table.columns.iter().any(|x| x.name == c.name) {
             return Err(format!("column {}.{} already exists", table.name, c.name));
         }
-        let col = self.column_from_def(&table.name, c);
-        let implied_unique = normalize_type(&c.type_text, d).implied_not_null; // MySQL serial
+        let (col, implied_unique) = self.column_from_def_with(&table.name, c);
         insert_at(table, col, c.position.as_ref());
         self.column_constraints(table, c, implied_unique)
     }

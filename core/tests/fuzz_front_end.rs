@@ -1,4 +1,4 @@
-//! No input makes the front end or replay panic.
+//! No input makes the front end, replay or any lint rule panic.
 //!
 //! A property test over random and mutated SQL (mutations of every fixture
 //! file plus the corpus in `fuzz/corpus/`), checking the invariants callers
@@ -6,6 +6,7 @@
 //! order, counts consistent. `DRIFTGATE_FUZZ_CASES` raises the case count
 //! for long runs (the CI default is modest to stay fast on 2 cores).
 
+use driftgate_core::lint::{self, HistoryKind, LintOptions, RuleLevel};
 use driftgate_core::replay::{replay, MigrationSource};
 use driftgate_core::sql::{analyze, ParseStatus};
 use driftgate_core::{history, Dialect};
@@ -69,6 +70,20 @@ fn check(src: &str) {
         let r = replay(&[MigrationSource { name: "fuzz.sql", sql: src }], dialect);
         assert_eq!(r.summary.statements, file.statements.len());
         let _ = serde_json::to_string(&r).unwrap();
+        // Every lint rule, on its own and on top of the replayed schema, under
+        // each runner's transaction semantics; fixes and spans must fit.
+        for history in [HistoryKind::Plain, HistoryKind::Prisma, HistoryKind::Drizzle] {
+            let mut opts = LintOptions { dialect, history, pg_version: 10, ..LintOptions::default() };
+            for rule in lint::rules::ALL {
+                opts.rules.insert(rule.id.to_string(), RuleLevel::Info);
+            }
+            let result = lint::lint_with_schema(src, &opts, &r.schema);
+            for d in result.diagnostics.iter() {
+                for span in [Some(d.span), d.fix.as_ref().map(|f| f.span)].into_iter().flatten() {
+                    assert!(span.start <= span.end && span.end <= src.len() && src.is_char_boundary(span.start) && src.is_char_boundary(span.end), "{} span {span:?}", d.rule);
+                }
+            }
+        }
     }
     // The snapshot reader and folder reader take arbitrary text too.
     let _ = driftgate_core::drizzle::parse_snapshot(src);

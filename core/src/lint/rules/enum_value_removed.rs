@@ -54,7 +54,7 @@ use crate::span::Span;
 use crate::sql::ddl::{AlterAction, Ddl};
 use crate::Dialect;
 
-use super::support::{enum_type_ref, for_each_with_schema, inline_enum_values, key, list, literal};
+use super::support::{enum_type_ref, for_each_with_search_path, inline_enum_values, key, list, literal};
 
 pub static RULE: RuleMeta = RuleMeta {
     id: "enum-value-removed",
@@ -118,7 +118,7 @@ fn check_pg(fx: &FileCx, out: &mut Emitter) {
     let mut creates: Vec<(String, usize, Span)> = Vec::new();
     let mut type_renames: Vec<(String, String)> = Vec::new();
     let mut drops: Vec<(String, usize, Span)> = Vec::new();
-    for_each_with_schema(fx, |stmt, _, current| match &stmt.ddl {
+    for_each_with_search_path(fx, |stmt, current| match &stmt.ddl {
         Ddl::AlterEnumRenameValue { name, from, to } => value_renames.push((key(d, current, name), from.clone(), to.clone())),
         Ddl::CreateEnum { name, .. } => creates.push((key(d, current, name), stmt.index, stmt.body)),
         Ddl::RenameType { name, to } => {
@@ -166,7 +166,7 @@ fn check_mysql(fx: &FileCx, out: &mut Emitter) {
     let d = Dialect::Mysql;
     // The last MODIFY/CHANGE of each column, by (table key, column name).
     let mut changes: Vec<(String, String, usize, Span)> = Vec::new();
-    for_each_with_schema(fx, |stmt, _, current| {
+    for_each_with_search_path(fx, |stmt, current| {
         if let Ddl::AlterTable { name, actions, .. } = &stmt.ddl {
             for a in actions {
                 if let AlterAction::ModifyColumn { column } | AlterAction::ChangeColumn { column, .. } = a {

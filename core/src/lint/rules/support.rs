@@ -68,9 +68,18 @@ pub fn list(items: &[String], max: usize) -> String {
 /// (replayed from `fx.initial`), plus the schema unqualified names resolve to.
 pub fn for_each_with_schema<'a>(fx: &FileCx<'a>, mut f: impl FnMut(&'a Statement, &Schema, &str)) {
     let mut replayer = Replayer::from_schema(fx.initial.clone());
+    for_each_with_search_path(fx, |stmt, current| {
+        f(stmt, replayer.schema(), current);
+        let _ = replayer.apply(stmt);
+    });
+}
+
+/// Like [`for_each_with_schema`] for rules that only need the search path
+/// (no second replay of the file).
+pub fn for_each_with_search_path<'a>(fx: &FileCx<'a>, mut f: impl FnMut(&'a Statement, &str)) {
     let mut current = fx.opts.dialect.default_schema().to_string();
     for stmt in &fx.file.statements {
-        f(stmt, replayer.schema(), &current);
+        f(stmt, &current);
         if let Ddl::Set { name, value, .. } = &stmt.ddl {
             if name == "search_path" {
                 if let Some(first) = value.split(',').next() {
@@ -81,7 +90,6 @@ pub fn for_each_with_schema<'a>(fx: &FileCx<'a>, mut f: impl FnMut(&'a Statement
                 }
             }
         }
-        let _ = replayer.apply(stmt);
     }
 }
 
