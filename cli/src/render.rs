@@ -42,35 +42,90 @@ pub fn counts(reports: &[FileReport]) -> Counts {
     Counts { errors: n(Severity::Error), warnings: n(Severity::Warning), infos: n(Severity::Info) }
 }
 
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonFix<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: &'a str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    help: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    /// 1-based statement number in the file.
+    statement: Option<usize>,
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonSummary {
+    files: usize,
+    statements: usize,
+    unparsed: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: JsonSummary,
+}
+
+/// DESIGN §7's `lint --format json` object.
 pub fn json(reports: &[FileReport]) -> String {
     let c = counts(reports);
-    let diagnostics: Vec<Value> = located(reports)
-        .iter()
-        .map(|l| {
-            let fix = l.d.fix.as_ref().map(|f| {
-                let idx = LineIndex::new(&l.file.src);
-                let (a, b) = (idx.position(&l.file.src, f.span.start), idx.position(&l.file.src, f.span.end));
-                json!({"line": a.line, "column": a.column, "endLine": b.line, "endColumn": b.column, "replacement": f.replacement})
+    let mut diagnostics = Vec::new();
+    for f in reports {
+        let idx = LineIndex::new(&f.src);
+        for d in &f.diagnostics {
+            let (a, b) = (idx.position(&f.src, d.span.start), idx.position(&f.src, d.span.end));
+            let fix = d.fix.as_ref().map(|x| {
+                let (fa, fb) = (idx.position(&f.src, x.span.start), idx.position(&f.src, x.span.end));
+                JsonFix { line: fa.line, column: fa.column, end_line: fb.line, end_column: fb.column, replacement: &x.replacement }
             });
-            json!({
-                "file": l.file.path, "rule": l.d.rule, "severity": l.d.severity.name(),
-                "message": l.d.message, "help": l.d.help,
-                "line": l.start.line, "column": l.start.column, "endLine": l.end.line, "endColumn": l.end.column,
-                "statement": l.d.statement.map(|s| s + 1), "fix": fix,
-            })
-        })
-        .collect();
-    let v = json!({
-        "version": 1,
-        "diagnostics": diagnostics,
-        "summary": {
-            "files": reports.len(),
-            "statements": reports.iter().map(|f| f.statements).sum::<usize>(),
-            "unparsed": reports.iter().map(|f| f.unparsed).sum::<usize>(),
-            "errors": c.errors, "warnings": c.warnings, "infos": c.infos,
+            diagnostics.push(JsonDiagnostic {
+                file: &f.path,
+                rule: d.rule,
+                severity: d.severity.name(),
+                message: &d.message,
+                help: &d.help,
+                line: a.line,
+                column: a.column,
+                end_line: b.line,
+                end_column: b.column,
+                statement: d.statement.map(|s| s + 1),
+                fix,
+            });
         }
-    });
-    serde_json::to_string_pretty(&v).unwrap_or_default()
+    }
+    let report = JsonReport {
+        version: 1,
+        diagnostics,
+        summary: JsonSummary {
+            files: reports.len(),
+            statements: reports.iter().map(|f| f.statements).sum(),
+            unparsed: reports.iter().map(|f| f.unparsed).sum(),
+            errors: c.errors,
+            warnings: c.warnings,
+            infos: c.infos,
+        },
+    };
+    serde_json::to_string(&report).unwrap_or_default()
 }
 
 pub fn gcc(reports: &[FileReport]) -> String {

@@ -176,7 +176,14 @@ pub struct View {
 /// The map key of an object: `schema.name` on Postgres, `name` on MySQL.
 pub fn key(dialect: Dialect, schema: &str, name: &str) -> String {
     match dialect {
-        Dialect::Postgres => format!("{schema}.{name}"),
+        Dialect::Postgres => {
+            // Hot path (every rule asks for its table): no format machinery.
+            let mut k = String::with_capacity(schema.len() + 1 + name.len());
+            k.push_str(schema);
+            k.push('.');
+            k.push_str(name);
+            k
+        }
         Dialect::Mysql => name.to_string(),
     }
 }
