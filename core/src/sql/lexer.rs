@@ -430,8 +430,12 @@ pub fn unquote(text: &str) -> String {
         let q = bytes[0];
         if matches!(q, b'"' | b'`' | b'\'') && bytes[bytes.len() - 1] == q {
             let inner = &text[1..text.len() - 1];
-            let qs = (q as char).to_string();
-            return inner.replace(&format!("{qs}{qs}"), &qs);
+            // Hot path: most quoted names contain no doubled quote.
+            if !inner.as_bytes().contains(&q) {
+                return inner.to_string();
+            }
+            let (one, two) = if q == b'"' { ("\"", "\"\"") } else if q == b'`' { ("`", "``") } else { ("'", "''") };
+            return inner.replace(two, one);
         }
     }
     if bytes.len() == 1 && matches!(bytes[0], b'"' | b'`' | b'\'') {
