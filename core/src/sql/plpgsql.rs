@@ -30,10 +30,13 @@ pub struct DoBody {
 /// Find the body of a `DO [LANGUAGE x] $$…$$` statement: the span inside the quotes.
 pub fn do_body_span(src: &str, tokens: &[Token]) -> Option<Span> {
     let body_tok = tokens.iter().find(|t| matches!(t.kind, TokenKind::DollarString | TokenKind::String))?;
+    if body_tok.unterminated {
+        return None;
+    }
     let text = body_tok.text(src);
     if body_tok.kind == TokenKind::DollarString {
         let tag_len = text[1..].find('$')? + 2;
-        if text.len() < 2 * tag_len || body_tok.unterminated {
+        if text.len() < 2 * tag_len {
             return None;
         }
         Some(Span::new(body_tok.start + tag_len, body_tok.end - tag_len))
