@@ -51,7 +51,7 @@ fn display(p: &Path) -> String {
 
 /// A migration folder at `dir`, or at a conventional place inside it.
 fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
-    for candidate in [dir.to_path_buf(), dir.join("prisma/migrations"), dir.join("migrations"), dir.join("drizzle")] {
+    for candidate in history::CONVENTIONAL_DIRS.iter().map(|sub| if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) }) {
         if !candidate.is_dir() {
             continue;
         }
@@ -147,7 +147,7 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
                 }
                 None => {
                     let src = String::from_utf8_lossy(&std::fs::read(&path).map_err(|e| format!("cannot read {p}: {e}"))?).into_owned();
-                    let opts = LintOptions { is_down: p.ends_with(".down.sql"), ..base.clone() };
+                    let opts = LintOptions { is_down: history::is_down_file(&p.replace('\\', "/")), ..base.clone() };
                     let r = lint::lint(&src, &opts);
                     reports.push(FileReport { path: display(&path), statements: r.statements, unparsed: r.unparsed, diagnostics: r.diagnostics, src });
                 }

@@ -112,6 +112,15 @@ pub fn prisma_checksum_matches(contents: &[u8], recorded: &str) -> bool {
     sha256_hex(lf.as_bytes()) == recorded || sha256_hex(crlf.as_bytes()) == recorded
 }
 
+/// Where migration folders conventionally live inside a project, tried in
+/// order when a project root is given instead of the folder itself.
+pub const CONVENTIONAL_DIRS: &[&str] = &["", "prisma/migrations", "migrations", "drizzle"];
+
+/// A rollback file of a plain folder (`x.down.sql`, or Prisma's `down.sql`).
+pub fn is_down_file(path: &str) -> bool {
+    path.ends_with(".down.sql") || path.rsplit('/').next() == Some("down.sql")
+}
+
 /// Which format a folder listing is.
 pub fn detect(files: &[FolderFile]) -> Option<HistoryFormat> {
     if files.iter().any(|f| f.path == "meta/_journal.json") {
@@ -331,7 +340,7 @@ fn read_plain(files: &[FolderFile]) -> History {
     let mut issues = Vec::new();
     let mut ups: Vec<&FolderFile> = files
         .iter()
-        .filter(|f| f.path.ends_with(".sql") && !f.path.ends_with(".down.sql") && !is_flyway_undo(&f.path))
+        .filter(|f| f.path.ends_with(".sql") && !is_down_file(&f.path) && !is_flyway_undo(&f.path))
         .collect();
     ups.sort_by(|a, b| version_key(&a.path).cmp(&version_key(&b.path)));
     let migrations: Vec<Migration> = ups
