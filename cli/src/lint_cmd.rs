@@ -40,12 +40,48 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
     }
 }
 
-fn display(p: &Path) -> String {
-    let cwd = std::env::current_dir().ok().and_then(|c| c.canonicalize().ok());
-    let abs = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    match cwd.and_then(|c| abs.strip_prefix(&c).ok().map(Path::to_path_buf)) {
-        Some(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
-        _ => p.display().to_string(),
+/// Absolute paths without a syscall per component: resolving symlinks
+/// (`canonicalize`) costs ~20 syscalls per file, which dominated the system
+/// time of a large lint run. Only `--since` needs real paths, to match
+/// git's output.
+pub struct Paths {
+    cwd: PathBuf,
+    resolve_links: bool,
+}
+
+impl Paths {
+    pub fn new(resolve_links: bool) -> Self {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let cwd = if resolve_links { cwd.canonicalize().unwrap_or(cwd) } else { cwd };
+        Paths { cwd, resolve_links }
+    }
+
+    pub fn abs(&self, p: &Path) -> PathBuf {
+        if self.resolve_links {
+            if let Ok(c) = p.canonicalize() {
+                return c;
+            }
+        }
+        let mut out = PathBuf::new();
+        for c in self.cwd.join(p).components() {
+            match c {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    /// The path as shown to the user: relative to the working directory when inside it.
+    pub fn display(&self, p: &Path) -> String {
+        let abs = self.abs(p);
+        match abs.strip_prefix(&self.cwd) {
+            Ok(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
+            _ => p.display().to_string(),
+        }
     }
 }
 
@@ -66,7 +102,7 @@ fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
 
 /// The history a single .sql file belongs to (Drizzle/plain: its folder;
 /// Prisma: the folder two levels up), if any.
-fn enclosing_history(file: &Path) -> Option<(PathBuf, History)> {
+fn enclosing_history(file: &Path, paths: &Paths) -> Option<(PathBuf, History)> {
     let parent = file.parent()?;
     let candidates = [parent.to_path_buf(), parent.parent().map(Path::to_path_buf).unwrap_or_default()];
     for dir in candidates.iter().filter(|d| !d.as_os_str().is_empty()) {
@@ -75,7 +111,7 @@ fn enclosing_history(file: &Path) -> Option<(PathBuf, History)> {
             Some(history::HistoryFormat::Plain) if dir != parent => continue,
             Some(_) => {
                 let h = history::read_for_analysis(&files).ok()?;
-                let rel = file.canonicalize().ok()?.strip_prefix(dir.canonicalize().ok()?).ok()?.to_string_lossy().replace('\\', "/");
+                let rel = paths.abs(file).strip_prefix(paths.abs(dir)).ok()?.to_string_lossy().replace('\\', "/");
                 if h.migrations.iter().any(|m| m.path == rel || m.down_path.as_deref() == Some(rel.as_str())) {
                     return Some((dir.clone(), h));
                 }
@@ -106,13 +142,15 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
         base.pg_version = v;
     }
     let dialect_explicit = args.dialect.is_some() || config.dialect.is_some();
+    let paths = Paths::new(args.since.is_some());
     let changed: Option<BTreeSet<PathBuf>> = match &args.since {
         Some(r) => Some(crate::git::changed_since(r, first.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).canonicalize().as_deref().unwrap_or(Path::new(".")))?),
         None => None,
     };
+    let config_dir_abs = config_dir.as_ref().map(|cd| paths.abs(cd));
     let excluded = |abs: &Path| -> bool {
-        let Some(cd) = &config_dir else { return false };
-        let Ok(rel) = abs.strip_prefix(cd.canonicalize().unwrap_or(cd.clone())) else { return false };
+        let Some(cd) = &config_dir_abs else { return false };
+        let Ok(rel) = abs.strip_prefix(cd) else { return false };
         config.is_excluded(&rel.to_string_lossy().replace('\\', "/"))
     };
     let wanted = |abs: &Path| -> bool { !excluded(abs) && changed.as_ref().is_none_or(|c| c.contains(abs)) };
@@ -134,22 +172,22 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
             let Some((dir, h)) = find_history(&path)? else {
                 return Err(format!("{p}: no migrations found (expected a Prisma migrations folder, a Drizzle out folder with meta/_journal.json, or .sql files)"));
             };
-            reports.extend(lint_folder(&dir, &h, &base, dialect_explicit, &wanted)?);
+            reports.extend(lint_folder(&dir, &h, &base, dialect_explicit, &wanted, &paths)?);
         } else {
-            let abs = path.canonicalize().map_err(|e| format!("{p}: {e}"))?;
+            let abs = paths.abs(&path);
             if !wanted(&abs) {
                 continue;
             }
-            match enclosing_history(&path) {
+            match enclosing_history(&path, &paths) {
                 Some((dir, h)) => {
                     let only = |q: &Path| q == abs;
-                    reports.extend(lint_folder(&dir, &h, &base, dialect_explicit, &only)?);
+                    reports.extend(lint_folder(&dir, &h, &base, dialect_explicit, &only, &paths)?);
                 }
                 None => {
                     let src = String::from_utf8_lossy(&std::fs::read(&path).map_err(|e| format!("cannot read {p}: {e}"))?).into_owned();
                     let opts = LintOptions { is_down: history::is_down_file(&p.replace('\\', "/")), ..base.clone() };
                     let r = lint::lint(&src, &opts);
-                    reports.push(FileReport { path: display(&path), statements: r.statements, unparsed: r.unparsed, diagnostics: r.diagnostics, src });
+                    reports.push(FileReport { path: paths.display(&path), statements: r.statements, unparsed: r.unparsed, diagnostics: r.diagnostics, src });
                 }
             }
         }
@@ -157,9 +195,9 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
     Ok(reports)
 }
 
-fn lint_folder(dir: &Path, h: &History, base: &LintOptions, dialect_explicit: bool, wanted: &dyn Fn(&Path) -> bool) -> Result<Vec<FileReport>, String> {
+fn lint_folder(dir: &Path, h: &History, base: &LintOptions, dialect_explicit: bool, wanted: &dyn Fn(&Path) -> bool, paths: &Paths) -> Result<Vec<FileReport>, String> {
     let opts = options_for(h, base, dialect_explicit);
-    let abs_dir = dir.canonicalize().map_err(|e| format!("{}: {e}", dir.display()))?;
+    let abs_dir = paths.abs(dir);
     let selected = |rel: &str| wanted(&abs_dir.join(rel));
     let results = lint_history(h, &opts, &selected);
     let mut out = Vec::new();
@@ -170,7 +208,7 @@ fn lint_folder(dir: &Path, h: &History, base: &LintOptions, dialect_explicit: bo
         } else {
             h.migrations.iter().find(|x| x.path == m.path).map(|x| x.sql.clone()).unwrap_or_default()
         };
-        out.push(FileReport { path: display(&file), src, diagnostics: m.result.diagnostics, statements: m.result.statements, unparsed: m.result.unparsed });
+        out.push(FileReport { path: paths.display(&file), src, diagnostics: m.result.diagnostics, statements: m.result.statements, unparsed: m.result.unparsed });
     }
     Ok(out)
 }
