@@ -62,8 +62,14 @@ impl Paths {
                 return c;
             }
         }
+        let joined = self.cwd.join(p);
+        // Fast path: nothing to normalise.
+        let s = joined.as_os_str().as_encoded_bytes();
+        if !s.windows(2).any(|w| w == b"/.") {
+            return joined;
+        }
         let mut out = PathBuf::new();
-        for c in self.cwd.join(p).components() {
+        for c in joined.components() {
             match c {
                 std::path::Component::CurDir => {}
                 std::path::Component::ParentDir => {

@@ -165,6 +165,9 @@ pub struct Cx<'a> {
     /// The schema before this file (the migration) started.
     pub initial: &'a Schema,
     pub state: &'a FileState,
+    /// `table_existed` answers for this statement: every rule asks about the
+    /// same one or two tables.
+    existed: std::cell::RefCell<Vec<(QName, bool)>>,
 }
 
 impl<'a> Cx<'a> {
@@ -193,8 +196,13 @@ impl<'a> Cx<'a> {
     /// hold rows and be in use). A table created earlier in the same file is
     /// empty and unused: locking rules do not apply to it.
     pub fn table_existed(&self, q: &QName) -> bool {
+        if let Some((_, known)) = self.existed.borrow().iter().find(|(n, _)| n == q) {
+            return *known;
+        }
         let k = self.key(q);
-        !self.state.created_tables.contains(&k) && (self.initial.tables.contains_key(&k) || !self.schema.tables.contains_key(&k))
+        let existed = !self.state.created_tables.contains(&k) && (self.initial.tables.contains_key(&k) || !self.schema.tables.contains_key(&k));
+        self.existed.borrow_mut().push((q.clone(), existed));
+        existed
     }
 
     /// Whether this statement runs inside a transaction block.
@@ -394,7 +402,7 @@ pub fn lint_and_replay(src: &str, file: &SqlFile, opts: &LintOptions, before: &S
     let mut diagnostics = Vec::new();
     for stmt in &file.statements {
         {
-            let cx = Cx { src, opts, file, stmt, schema: replayer.schema(), initial: before, state: &state };
+            let cx = Cx { src, opts, file, stmt, schema: replayer.schema(), initial: before, state: &state, existed: Default::default() };
             for (rule, severity) in &active {
                 let mut em = Emitter { rule: rule.id, severity: *severity, statement: Some(stmt.index), default_span: stmt.body, out: Vec::new() };
                 (rule.check)(&cx, &mut em);

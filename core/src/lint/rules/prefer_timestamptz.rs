@@ -76,7 +76,13 @@ fn with_zone(type_text: &str) -> Option<String> {
 }
 
 fn check(cx: &Cx, out: &mut Emitter) {
+    if !mentions_timestamp(cx.text()) {
+        return;
+    }
     for w in written_types(cx.src, cx.stmt, cx.dialect()) {
+        if !mentions_timestamp(w.type_text) {
+            continue;
+        }
         let ty = normalize_type(w.type_text, cx.dialect()).name;
         let base = ty.trim_end_matches("[]");
         if !(base == "timestamp" || base.starts_with("timestamp(")) {
@@ -102,4 +108,9 @@ fn check(cx: &Cx, out: &mut Emitter) {
             d.fix = Some(Fix { span, replacement: fixed });
         }
     }
+}
+
+/// Cheap pre-filter: most statements have no timestamp column at all.
+fn mentions_timestamp(text: &str) -> bool {
+    text.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"timestamp"))
 }
