@@ -57,6 +57,8 @@ fn check(src: &str) {
                 let parent = &file.statements[st.parent.unwrap()];
                 assert!(st.span.start >= parent.span.start && st.span.end <= parent.span.end);
             }
+            // Handing sqlparser our tokens must give the tree its own tokenizer gives.
+            assert!(driftgate_core::sql::token_path_agrees(src, st, dialect), "token path disagrees on {:?}", st.text(src));
             if let Some(e) = &st.error {
                 assert!(e.span.end <= src.len() && src.is_char_boundary(e.span.start));
             }

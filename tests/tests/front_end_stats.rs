@@ -96,6 +96,9 @@ fn statement_coverage_over_all_fixtures() {
                     ParseStatus::Unclassified => c.unclassified += 1,
                 }
             }
+            if !driftgate_core::sql::token_path_agrees(&sql, st, dialect) {
+                problems.push(format!("{name}: sqlparser gives a different tree from driftgate's tokens: {:.80}", st.text(&sql)));
+            }
             if st.status == ParseStatus::Unclassified {
                 problems.push(format!("{name}: unclassified statement at byte {}: {:.60}", st.body.start, st.text(&sql)));
             }

@@ -7,6 +7,7 @@ pub mod ddl;
 pub mod lexer;
 pub mod plpgsql;
 pub mod split;
+mod sqlparser_tokens;
 
 use crate::span::Span;
 use crate::Dialect;
@@ -159,7 +160,7 @@ fn parse_status(src: &str, body: Span, tokens: &[Token], ddl: &Ddl, dialect: Dia
             e.span = Span::new(e.span.start + body.start, e.span.end + body.start);
             e
         }),
-        None => parse_one(src, body, dialect),
+        None => parse_with_tokens(src, body, tokens, dialect),
     };
     match result {
         Ok(()) => (ParseStatus::Parsed, None),
@@ -237,16 +238,49 @@ fn sqlparser_masks(src: &str, body: Span, tokens: &[Token]) -> Option<String> {
 
 /// Parse one statement with sqlparser. Exactly one statement must come out.
 pub fn parse_one(src: &str, body: Span, dialect: Dialect) -> Result<(), ParseError> {
-    use sqlparser::dialect::{MySqlDialect, PostgreSqlDialect};
+    let result = sqlparser_ast(src, body, None, dialect);
+    outcome(src, body, result)
+}
+
+/// Parse one statement with sqlparser from the front end's own tokens
+/// (see `sqlparser_tokens`); falls back to [`parse_one`] when a token run
+/// cannot be converted.
+pub fn parse_with_tokens(src: &str, body: Span, tokens: &[Token], dialect: Dialect) -> Result<(), ParseError> {
+    let result = sqlparser_ast(src, body, Some(tokens), dialect);
+    outcome(src, body, result)
+}
+
+/// Whether both ways into sqlparser give the same syntax tree (or both
+/// fail): the invariant `sqlparser_tokens` must keep. Used by the tests.
+#[doc(hidden)]
+pub fn token_path_agrees(src: &str, stmt: &Statement, dialect: Dialect) -> bool {
+    let a = sqlparser_ast(src, stmt.body, None, dialect);
+    let b = sqlparser_ast(src, stmt.body, Some(&stmt.tokens), dialect);
+    match (a, b) {
+        (Ok(x), Ok(y)) => x == y,
+        (Err(_), Err(_)) => true,
+        _ => false,
+    }
+}
+
+static PG: sqlparser::dialect::PostgreSqlDialect = sqlparser::dialect::PostgreSqlDialect {};
+static MY: sqlparser::dialect::MySqlDialect = sqlparser::dialect::MySqlDialect {};
+
+fn sqlparser_ast(src: &str, body: Span, tokens: Option<&[Token]>, dialect: Dialect) -> Result<Vec<sqlparser::ast::Statement>, sqlparser::parser::ParserError> {
     use sqlparser::parser::Parser;
-    let text = body.slice(src);
-    let pg = PostgreSqlDialect {};
-    let my = MySqlDialect {};
     let d: &dyn sqlparser::dialect::Dialect = match dialect {
-        Dialect::Postgres => &pg,
-        Dialect::Mysql => &my,
+        Dialect::Postgres => &PG,
+        Dialect::Mysql => &MY,
     };
-    let result = Parser::new(d).with_recursion_limit(64).try_with_sql(text).and_then(|mut p| p.parse_statements());
+    let parser = Parser::new(d).with_recursion_limit(64);
+    match tokens.and_then(|t| sqlparser_tokens::convert(src, body, t, d, dialect)) {
+        Some(toks) => parser.with_tokens_with_locations(toks).parse_statements(),
+        None => parser.try_with_sql(body.slice(src)).and_then(|mut p| p.parse_statements()),
+    }
+}
+
+fn outcome(src: &str, body: Span, result: Result<Vec<sqlparser::ast::Statement>, sqlparser::parser::ParserError>) -> Result<(), ParseError> {
+    let text = body.slice(src);
     match result {
         Ok(stmts) if stmts.len() == 1 => Ok(()),
         Ok(stmts) => Err(ParseError {
