@@ -11,7 +11,9 @@
 
 use super::lexer::{Token, TokenKind};
 use crate::Dialect;
-use sqlparser::tokenizer::{Location, Span as SpSpan, Token as SpToken, TokenWithSpan, Tokenizer, Whitespace};
+use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
+use sqlparser::tokenizer::{Location, Span as SpSpan, Token as SpToken, TokenWithSpan, Tokenizer, Whitespace, Word};
+use std::cmp::Ordering;
 
 /// sqlparser tokens for a statement's significant tokens, or `None` when
 /// the statement should go through sqlparser's tokenizer instead.
@@ -74,7 +76,7 @@ fn simple_token(src: &str, t: &Token, d: Dialect) -> bool {
 fn map_simple(src: &str, t: &Token, _d: Dialect) -> Option<SpToken> {
     let text = t.text(src);
     Some(match t.kind {
-        TokenKind::Word => SpToken::make_word(text, None),
+        TokenKind::Word => SpToken::Word(Word { value: text.to_string(), quote_style: None, keyword: keyword(text) }),
         TokenKind::QuotedIdent => {
             let q = text.chars().next()?;
             SpToken::make_word(&super::lexer::unquote(text), Some(q))
@@ -117,5 +119,43 @@ impl LocTracker<'_> {
             self.pos = offset;
         }
         Location::new(self.line, self.column)
+    }
+}
+
+/// sqlparser's keyword for an unquoted ASCII word: the same binary search
+/// over its sorted upper-case list as `Token::make_word`, comparing case-
+/// insensitively instead of allocating an upper-case copy per word.
+fn keyword(word: &str) -> Keyword {
+    let w = word.as_bytes();
+    let found = ALL_KEYWORDS.binary_search_by(|k| {
+        let k = k.as_bytes();
+        for (a, b) in k.iter().zip(w) {
+            match a.cmp(&b.to_ascii_uppercase()) {
+                Ordering::Equal => {}
+                other => return other,
+            }
+        }
+        k.len().cmp(&w.len())
+    });
+    found.map_or(Keyword::NoKeyword, |i| ALL_KEYWORDS_INDEX[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keyword_lookup_matches_sqlparser() {
+        for w in ["select", "CREATE", "Table", "concurrently", "users", "email", "a", "zzzz", "_x", "IF", "not"] {
+            let expected = match SpToken::make_word(w, None) {
+                SpToken::Word(word) => word.keyword,
+                _ => unreachable!(),
+            };
+            assert_eq!(keyword(w), expected, "{w}");
+        }
+        for k in ALL_KEYWORDS {
+            let lower = k.to_ascii_lowercase();
+            assert_ne!(keyword(&lower), Keyword::NoKeyword, "{k}");
+        }
     }
 }

@@ -112,5 +112,6 @@ fn check(cx: &Cx, out: &mut Emitter) {
 
 /// Cheap pre-filter: most statements have no timestamp column at all.
 fn mentions_timestamp(text: &str) -> bool {
-    text.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"timestamp"))
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| (c | 0x20) == b't' && b.get(i..i + 9).is_some_and(|w| w.eq_ignore_ascii_case(b"timestamp")))
 }
