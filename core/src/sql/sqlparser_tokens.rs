@@ -12,8 +12,7 @@
 use super::lexer::{Token, TokenKind};
 use crate::Dialect;
 use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
-use sqlparser::tokenizer::{Location, Span as SpSpan, Token as SpToken, TokenWithSpan, Tokenizer, Whitespace, Word};
-use std::cmp::Ordering;
+use sqlparser::tokenizer::{Location, Span as SpSpan, Token as SpToken, TokenWithSpan, Tokenizer, Word};
 
 /// sqlparser tokens for a statement's significant tokens, or `None` when
 /// the statement should go through sqlparser's tokenizer instead.
@@ -30,10 +29,8 @@ pub fn convert(src: &str, body: crate::span::Span, toks: &[Token], dialect: &dyn
     let mut loc = LocTracker { src, pos: body_start, line: 1, column: 1 };
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
-        if i > 0 && toks[i - 1].end != t.start {
-            out.push(TokenWithSpan { token: SpToken::Whitespace(Whitespace::Space), span: SpSpan::empty() });
-        }
+                // No whitespace tokens: the parser skips them, and runs are split at
+        // whitespace, so nothing depends on them (checked by the tests).
         // The run of tokens adjacent to this one (no whitespace between).
         let mut j = i + 1;
         while j < toks.len() && toks[j - 1].end == toks[j].start {
@@ -51,7 +48,7 @@ pub fn convert(src: &str, body: crate::span::Span, toks: &[Token], dialect: &dyn
             let start = loc.at(run[0].start);
             let text = src.get(run[0].start..run[run.len() - 1].end)?;
             let sub = Tokenizer::new(dialect, text).tokenize().ok()?;
-            for token in sub {
+            for token in sub.into_iter().filter(|t| !matches!(t, SpToken::Whitespace(_))) {
                 out.push(TokenWithSpan { token, span: SpSpan::new(start, start) });
             }
         }
@@ -122,22 +119,53 @@ impl LocTracker<'_> {
     }
 }
 
-/// sqlparser's keyword for an unquoted ASCII word: the same binary search
-/// over its sorted upper-case list as `Token::make_word`, comparing case-
-/// insensitively instead of allocating an upper-case copy per word.
+/// sqlparser's keyword for an unquoted ASCII word (what `Token::make_word`
+/// computes with an upper-case copy and a binary search over ~900 names):
+/// a hash table built once, probed with the word upper-cased on the stack.
 fn keyword(word: &str) -> Keyword {
     let w = word.as_bytes();
-    let found = ALL_KEYWORDS.binary_search_by(|k| {
-        let k = k.as_bytes();
-        for (a, b) in k.iter().zip(w) {
-            match a.cmp(&b.to_ascii_uppercase()) {
-                Ordering::Equal => {}
-                other => return other,
-            }
+    let table = keyword_table();
+    if w.len() > table.max_len {
+        return Keyword::NoKeyword;
+    }
+    let mut buf = [0u8; 64];
+    let upper = &mut buf[..w.len()];
+    for (d, s) in upper.iter_mut().zip(w) {
+        *d = s.to_ascii_uppercase();
+    }
+    table.map.get(&*upper).copied().unwrap_or(Keyword::NoKeyword)
+}
+
+struct KeywordTable {
+    map: std::collections::HashMap<&'static [u8], Keyword, std::hash::BuildHasherDefault<Fnv>>,
+    max_len: usize,
+}
+
+fn keyword_table() -> &'static KeywordTable {
+    static TABLE: std::sync::OnceLock<KeywordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| KeywordTable {
+        map: ALL_KEYWORDS.iter().zip(ALL_KEYWORDS_INDEX).map(|(k, v)| (k.as_bytes(), *v)).collect(),
+        max_len: ALL_KEYWORDS.iter().map(|k| k.len()).max().unwrap_or(0).min(64),
+    })
+}
+
+/// FNV-1a: keys are short ASCII words, where SipHash's setup dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        k.len().cmp(&w.len())
-    });
-    found.map_or(Keyword::NoKeyword, |i| ALL_KEYWORDS_INDEX[i])
+        self.0 = h;
+    }
 }
 
 #[cfg(test)]
