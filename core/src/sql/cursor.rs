@@ -56,7 +56,13 @@ impl<'a> Cursor<'a> {
     }
 
     pub fn at_any_word(&self, kws: &[&str]) -> bool {
-        kws.iter().any(|k| self.at_word(k))
+        match self.peek() {
+            Some(t) if t.kind == TokenKind::Word => {
+                let text = self.text(t);
+                kws.iter().any(|k| text.eq_ignore_ascii_case(k))
+            }
+            _ => false,
+        }
     }
 
     pub fn eat_word(&mut self, kw: &str) -> bool {

@@ -76,7 +76,7 @@ fn with_zone(type_text: &str) -> Option<String> {
 }
 
 fn check(cx: &Cx, out: &mut Emitter) {
-    if !mentions_timestamp(cx.text()) {
+    if !declares_timestamp(&cx.stmt.ddl) {
         return;
     }
     for w in written_types(cx.src, cx.stmt, cx.dialect()) {
@@ -114,4 +114,18 @@ fn check(cx: &Cx, out: &mut Emitter) {
 fn mentions_timestamp(text: &str) -> bool {
     let b = text.as_bytes();
     b.iter().enumerate().any(|(i, &c)| (c | 0x20) == b't' && b.get(i..i + 9).is_some_and(|w| w.eq_ignore_ascii_case(b"timestamp")))
+}
+
+/// Whether any column type this statement writes mentions a timestamp.
+fn declares_timestamp(ddl: &crate::sql::ddl::Ddl) -> bool {
+    use crate::sql::ddl::{AlterAction, Ddl};
+    match ddl {
+        Ddl::CreateTable { columns, .. } => columns.iter().any(|c| mentions_timestamp(&c.type_text)),
+        Ddl::AlterTable { actions, .. } => actions.iter().any(|a| match a {
+            AlterAction::AddColumn { column, .. } | AlterAction::ModifyColumn { column } | AlterAction::ChangeColumn { column, .. } => mentions_timestamp(&column.type_text),
+            AlterAction::AlterColumnType { type_text, .. } => mentions_timestamp(type_text),
+            _ => false,
+        }),
+        _ => false,
+    }
 }
