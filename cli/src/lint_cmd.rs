@@ -109,12 +109,26 @@ fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
 /// The history a single .sql file belongs to (Drizzle/plain: its folder;
 /// Prisma: the folder two levels up), if any.
 fn enclosing_history(file: &Path, paths: &Paths) -> Option<(PathBuf, History)> {
-    let parent = file.parent()?;
-    let candidates = [parent.to_path_buf(), parent.parent().map(Path::to_path_buf).unwrap_or_default()];
-    for dir in candidates.iter().filter(|d| !d.as_os_str().is_empty()) {
-        let files = read_folder(dir).ok()?;
+    let parent = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let grandparent = paths.abs(&parent).parent().map(Path::to_path_buf);
+    // A Prisma `migration.sql` sits one directory below its history: read it
+    // there first, or a lone migration.sql would look like a plain folder.
+    let prisma_file = file.file_name().is_some_and(|n| n == "migration.sql" || n == "down.sql");
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if prisma_file {
+        candidates.extend(grandparent.clone());
+    }
+    candidates.push(parent.clone());
+    if !prisma_file {
+        candidates.extend(grandparent);
+    }
+    for dir in &candidates {
+        let Ok(files) = read_folder(dir) else { continue };
         match history::detect(&files) {
-            Some(history::HistoryFormat::Plain) if dir != parent => continue,
+            Some(history::HistoryFormat::Plain) if *dir != parent => continue,
             Some(_) => {
                 let h = history::read_for_analysis(&files).ok()?;
                 let rel = paths.abs(file).strip_prefix(paths.abs(dir)).ok()?.to_string_lossy().replace('\\', "/");

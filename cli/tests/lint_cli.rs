@@ -180,3 +180,14 @@ fn rules_explain_and_docs_stay_in_sync() {
         "docs/rules.md is out of date: regenerate it with `cargo run -p driftgate -- rules --format markdown > docs/rules.md`"
     );
 }
+
+#[test]
+fn a_single_prisma_migration_is_linted_against_its_history() {
+    // `Post` is created by an earlier migration: only with the history does
+    // driftgate know the table exists (and so that the type change locks it).
+    let o = driftgate(&["lint", "fixtures/prisma/pg-blog/prisma/migrations/20240215120000_profiles_and_post_stats/migration.sql", "--format", "json", "--fail-on", "never"], &root(), None);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["summary"]["files"], 1);
+    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"change-column-type"), "{rules:?}");
+}
