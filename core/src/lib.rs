@@ -8,11 +8,13 @@
 //! - [`replay`]: DDL → model, with everything it cannot model listed.
 //! - [`history`]: migration folder formats, ordering, checksums, integrity.
 //! - [`drizzle`]: Drizzle snapshot JSON → model.
+//! - [`prisma`]: Prisma schema text → model (what `prisma migrate` would create).
 
 pub mod config;
 pub mod drizzle;
 pub mod lint;
 pub mod history;
+pub mod prisma;
 pub mod replay;
 pub mod schema;
 pub mod span;
