@@ -619,6 +619,7 @@ struct Builder<'a> {
     models: BTreeMap<&'a str, &'a Block>,
     enums: BTreeMap<&'a str, &'a Block>,
     composite_types: BTreeSet<&'a str>,
+    views: BTreeSet<&'a str>,
     info: BTreeMap<&'a str, ModelInfo>,
 }
 
@@ -659,6 +660,7 @@ impl<'a> Builder<'a> {
             models: BTreeMap::new(),
             enums: BTreeMap::new(),
             composite_types: BTreeSet::new(),
+            views: BTreeSet::new(),
             info: BTreeMap::new(),
         };
         let mut names: BTreeMap<&str, Pos> = BTreeMap::new();
@@ -675,6 +677,9 @@ impl<'a> Builder<'a> {
                 }
                 BlockKind::Type => {
                     b.composite_types.insert(&blk.name);
+                }
+                BlockKind::View => {
+                    b.views.insert(&blk.name);
                 }
                 _ => {}
             }
@@ -758,6 +763,10 @@ impl<'a> Builder<'a> {
             self.relations(m, &mut join_tables)?;
         }
         self.schema.canonicalize();
+        // Document order: file, then position.
+        let paths = self.paths;
+        let file_order = |p: &str| paths.iter().position(|x| *x == p).unwrap_or(usize::MAX);
+        self.not_modelled.sort_by_key(|n| (file_order(&n.path), n.line, n.column));
         Ok(PrismaResult { schema: self.schema, provider: self.dialect, not_modelled: self.not_modelled })
     }
 
@@ -823,7 +832,7 @@ impl<'a> Builder<'a> {
         for f in &m.fields {
             if self.is_column(f) {
                 columns.insert(f.name.clone(), self.mapped_name(&f.attrs, &f.name)?);
-            } else if !self.models.contains_key(f.ty.as_str()) && !self.composite_types.contains(f.ty.as_str()) {
+            } else if !self.models.contains_key(f.ty.as_str()) && !self.composite_types.contains(f.ty.as_str()) && !self.views.contains(f.ty.as_str()) {
                 return Err(self.error_at(f.ty_pos, format!("type `{}` of field {}.{} is neither a scalar type, an enum nor a model", f.ty, m.name, f.name)));
             }
         }
@@ -1021,8 +1030,15 @@ impl<'a> Builder<'a> {
         } else if let Some(e) = enum_block {
             match d {
                 Dialect::Postgres => {
+                    // Qualified only outside `public`, so a list default's
+                    // cast reads like the type in an unqualified history.
                     let sch = self.block_schema(e)?;
-                    format!("\"{}\".\"{}\"", sch, self.mapped_name(&e.attrs, &e.name)?)
+                    let name = self.mapped_name(&e.attrs, &e.name)?;
+                    if sch == "public" {
+                        format!("\"{name}\"")
+                    } else {
+                        format!("\"{sch}\".\"{name}\"")
+                    }
                 }
                 Dialect::Mysql => {
                     let vals: Vec<String> = self.enum_values(e)?.iter().map(|v| sql_string(v)).collect();

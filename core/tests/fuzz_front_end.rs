@@ -89,6 +89,7 @@ fn check(src: &str) {
     }
     // The snapshot reader and folder reader take arbitrary text too.
     let _ = driftgate_core::drizzle::parse_snapshot(src);
+    let _ = driftgate_core::prisma::parse_schema(&[("schema.prisma", src)]);
     let _ = history::read(&[history::FolderFile { path: "meta/_journal.json".into(), contents: src.as_bytes().to_vec() }]);
 }
 
