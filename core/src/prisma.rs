@@ -316,13 +316,6 @@ impl Parser<'_> {
     fn pos(&self) -> Pos {
         self.toks.get(self.i).or(self.toks.last()).map_or(Pos { file: 0, line: 1, column: 1 }, |t| t.pos)
     }
-    fn bump(&mut self) -> Tok {
-        let t = self.peek().clone();
-        if self.i < self.toks.len() {
-            self.i += 1;
-        }
-        t
-    }
     fn error_at(&self, pos: Pos, message: String) -> PrismaError {
         PrismaError { message, path: self.path.to_string(), line: pos.line, column: pos.column }
     }
@@ -456,12 +449,12 @@ impl Parser<'_> {
         let mut unsupported = None;
         if ty == "Unsupported" {
             self.expect_punct('(')?;
-            match self.bump() {
-                Tok::Str(s) => unsupported = Some(s),
-                _ => {
-                    self.i -= 1;
-                    return Err(self.unexpected("the database type as a string, as in Unsupported(\"tsvector\")"));
+            match self.peek().clone() {
+                Tok::Str(s) => {
+                    self.i += 1;
+                    unsupported = Some(s);
                 }
+                _ => return Err(self.unexpected("the database type as a string, as in Unsupported(\"tsvector\")")),
             }
             self.expect_punct(')')?;
         }
@@ -1159,6 +1152,7 @@ impl<'a> Builder<'a> {
     fn scalar_default(&self, v: &Expr, f: &Field, enum_block: Option<&Block>) -> PResult<Result<String, String>> {
         Ok(match &v.kind {
             ExprKind::Str(s) if f.ty == "Bytes" => Err(format!("a Bytes default ({s:?}, base64) is not rendered")),
+            ExprKind::Str(s) if f.ty == "DateTime" => Err(format!("a DateTime literal default ({s:?}) is rendered by Prisma in its own timestamp format, which is not reproduced")),
             ExprKind::Str(s) => Ok(sql_string(s)),
             ExprKind::Num(n) => Ok(n.clone()),
             ExprKind::Path(p) if (p == "true" || p == "false") && enum_block.is_none() => Ok(p.clone()),
@@ -1189,7 +1183,7 @@ impl<'a> Builder<'a> {
                         && !std::ptr::eq(*g, f)
                         && g.arity == Arity::List
                         && g.attr("relation").and_then(|a| str_arg(a, "name", 0)) == rel_name
-                        && !g.attr("relation").is_some_and(|a| a.arg("fields", None).is_some())
+                        && g.attr("relation").is_none_or(|a| a.arg("fields", None).is_none())
                 });
                 if back.is_some() {
                     let (a, b) = if m.name <= target.name { (m, target) } else { (target, m) };
