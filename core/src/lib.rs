@@ -9,7 +9,10 @@
 //! - [`history`]: migration folder formats, ordering, checksums, integrity.
 //! - [`drizzle`]: Drizzle snapshot JSON → model.
 //! - [`prisma`]: Prisma schema text → model (what `prisma migrate` would create).
+//! - [`lint`]: the rules and their engine; [`config`]: driftgate.toml.
+//! - [`api`]: the JS API (DESIGN §11) the wasm and napi hosts expose.
 
+pub mod api;
 pub mod config;
 pub mod drizzle;
 pub mod lint;

@@ -100,6 +100,48 @@ fn char_count(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
+/// Byte offsets → UTF-16 code-unit offsets (JavaScript string indices) for
+/// many offsets of one text: identity on ASCII text, otherwise a per-line
+/// table so each lookup only walks part of one line.
+pub struct Utf16Index<'a> {
+    text: &'a str,
+    lines: Option<(LineIndex, Vec<usize>)>,
+}
+
+impl<'a> Utf16Index<'a> {
+    pub fn new(text: &'a str) -> Self {
+        if text.is_ascii() {
+            return Utf16Index { text, lines: None };
+        }
+        let lines = LineIndex::new(text);
+        let mut starts = Vec::with_capacity(lines.line_starts.len());
+        let mut units = 0;
+        let mut prev = 0;
+        for &ls in &lines.line_starts {
+            units += text[prev..ls].encode_utf16().count();
+            starts.push(units);
+            prev = ls;
+        }
+        Utf16Index { text, lines: Some((lines, starts)) }
+    }
+
+    pub fn offset(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        match &self.lines {
+            None => byte,
+            Some((lines, starts)) => {
+                let line = lines.line_of(byte).max(1) - 1;
+                let ls = lines.line_starts[line];
+                let mut end = byte;
+                while !self.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                starts[line] + self.text[ls..end.max(ls)].encode_utf16().count()
+            }
+        }
+    }
+}
+
 /// UTF-16 code-unit offset of a byte offset (JavaScript string indices).
 pub fn utf16_offset(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
@@ -135,5 +177,10 @@ mod tests {
     fn utf16_counts_surrogate_pairs() {
         let text = "a😀b";
         assert_eq!(utf16_offset(text, text.find('b').unwrap()), 3);
+        let text = "-- 😀 é\r\nSELECT 'ü';\nx";
+        let idx = Utf16Index::new(text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(idx.offset(i), utf16_offset(text, i), "at {i}");
+        }
     }
 }

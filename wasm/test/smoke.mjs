@@ -24,9 +24,9 @@ test('splitStatements splits and classifies', () => {
   assert.equal(stmts.length, 2);
   assert.deepEqual(stmts.map((s) => s.index), [0, 1]);
   assert.deepEqual(stmts.map((s) => s.status), ['parsed', 'parsed']);
-  // Spans are offsets into the text (bytes; equal to UTF-16 for ASCII).
-  assert.equal(sql.slice(stmts[0].body.start, stmts[0].body.end), 'CREATE TABLE a (id int)');
-  assert.equal(sql.slice(stmts[1].span.start, stmts[1].span.end), 'DROP TABLE a;');
+  // Offsets are UTF-16 code units: they slice JS strings.
+  assert.equal(sql.slice(stmts[0].start, stmts[0].end), 'CREATE TABLE a (id int)');
+  assert.equal(sql.slice(stmts[1].start, stmts[1].end), 'DROP TABLE a');
   assert.equal(Object.getPrototypeOf(stmts[0]), Object.prototype, 'plain objects, not Maps');
 });
 
@@ -86,6 +86,26 @@ test('parseDrizzleSnapshot throws an Error with line and column', () => {
   assert.match(err.message, /not valid JSON/);
   assert.equal(err.line, 2);
   assert.equal(typeof err.column, 'number');
+});
+
+test('lint: UTF-16 spans on non-ASCII SQL, rule options, errors', () => {
+  const sql = '-- 😀 naïve\r\nALTER TABLE "café" DROP COLUMN "prix";';
+  const diags = dg.lint(sql);
+  const d = diags.find((x) => x.rule === 'drop-column');
+  assert.ok(d, JSON.stringify(diags));
+  assert.equal(sql.slice(d.start, d.end), 'ALTER TABLE "café" DROP COLUMN "prix"');
+  assert.equal(d.line, 2);
+  assert.equal(d.severity, 'error');
+  assert.ok(!dg.lint(sql, { rules: { 'drop-column': 'off' } }).some((x) => x.rule === 'drop-column'));
+  assert.throws(() => dg.lint(sql, { rules: { 'drop-colum': 'off' } }), /unknown rule/);
+  assert.throws(() => dg.lint(sql, { dialekt: 'mysql' }), /invalid options/);
+});
+
+test('rules() lists the catalog with documentation', () => {
+  const rules = dg.rules();
+  assert.ok(rules.length >= 37);
+  const r = rules.find((x) => x.id === 'set-not-null');
+  assert.match(r.documentation, /VALIDATE CONSTRAINT/);
 });
 
 console.log(`${passed} passed`);
