@@ -14,6 +14,7 @@
 
 pub mod api;
 pub mod config;
+pub mod diff;
 pub mod drizzle;
 pub mod lint;
 pub mod history;

@@ -72,6 +72,15 @@ fn check(src: &str) {
         let r = replay(&[MigrationSource { name: "fuzz.sql", sql: src }], dialect);
         assert_eq!(r.summary.statements, file.statements.len());
         let _ = serde_json::to_string(&r).unwrap();
+        // The diff engine takes any replayed model: to nothing and back, in both dialects.
+        let empty = driftgate_core::schema::Schema::new(dialect);
+        for (a, b) in [(&r.schema, &empty), (&empty, &r.schema)] {
+            let result = driftgate_core::diff::diff(a, b, &Default::default());
+            for d in [Dialect::Postgres, Dialect::Mysql] {
+                let _ = driftgate_core::diff::render_sql(&result, d);
+            }
+            let _ = serde_json::to_string(&result).unwrap();
+        }
         // Every lint rule, on its own and on top of the replayed schema, under
         // each runner's transaction semantics; fixes and spans must fit.
         for history in [HistoryKind::Plain, HistoryKind::Prisma, HistoryKind::Drizzle] {
