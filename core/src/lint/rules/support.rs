@@ -257,89 +257,9 @@ pub fn inline_enum_values(t: &str) -> Option<Vec<String>> {
 
 // ---------------------------------------------------------------- name similarity
 
-/// The words of an identifier: snake_case, kebab-case, camelCase and
-/// digits split, lower case (`fullName`, `full_name`, `FULL_NAME` → `full`, `name`).
-pub fn name_words(name: &str) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if !c.is_alphanumeric() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-        let boundary = prev.is_some_and(|p| {
-            p.is_alphanumeric()
-                && ((c.is_uppercase() && p.is_lowercase())
-                    || (c.is_uppercase() && p.is_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_lowercase()))
-                    || (c.is_ascii_digit() != p.is_ascii_digit()))
-        });
-        if boundary && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        cur.extend(c.to_lowercase());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-/// How alike two names are, in 0..=1, and the evidence in words.
-pub struct NameSimilarity {
-    pub score: f64,
-    pub shared_words: Vec<String>,
-    pub edit_similarity: f64,
-}
-
-impl NameSimilarity {
-    pub fn evidence(&self) -> String {
-        if !self.shared_words.is_empty() {
-            let w: Vec<String> = self.shared_words.iter().map(|w| format!("`{w}`")).collect();
-            format!("the names share {}", list(&w, 3))
-        } else if self.edit_similarity >= 0.5 {
-            format!("the names are {:.0}% alike", self.edit_similarity * 100.0)
-        } else {
-            "the names are not alike".into()
-        }
-    }
-}
-
-/// Normalised edit distance over the names' words joined, and word overlap
-/// (Jaccard), whichever is higher: `full_name`/`fullName`/`name_full` → 1.0.
-pub fn name_similarity(a: &str, b: &str) -> NameSimilarity {
-    let wa = name_words(a);
-    let wb = name_words(b);
-    let joined_a: Vec<char> = wa.concat().chars().collect();
-    let joined_b: Vec<char> = wb.concat().chars().collect();
-    let longest = joined_a.len().max(joined_b.len()).max(1);
-    let edit_similarity = 1.0 - levenshtein(&joined_a, &joined_b) as f64 / longest as f64;
-    let mut shared: Vec<String> = wa.iter().filter(|w| wb.contains(w)).cloned().collect();
-    shared.dedup();
-    let union = {
-        let mut u: Vec<&String> = wa.iter().chain(wb.iter()).collect();
-        u.sort();
-        u.dedup();
-        u.len().max(1)
-    };
-    let jaccard = shared.len() as f64 / union as f64;
-    NameSimilarity { score: edit_similarity.max(jaccard), shared_words: shared, edit_similarity }
-}
+// Name similarity lives with the rename scorer (`diff::rename`), which is
+// its main user; the lint rules use the same implementation.
+pub use crate::diff::rename::{name_similarity, name_words, NameSimilarity};
 
 #[cfg(test)]
 mod tests {
