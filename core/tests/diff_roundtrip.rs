@@ -3,7 +3,8 @@
 //! For every fixture history (Drizzle, Prisma, plain) and every pair of
 //! consecutive prefixes `k → k+1`, plus `empty → full` and `full → empty`,
 //! and for every Prisma project between its schema.prisma model and the
-//! replay of its migrations (both ways): `a` and `b` are the two models,
+//! replay of its migrations (both ways), and likewise for every Drizzle
+//! history's latest snapshot: `a` and `b` are the two models,
 //! `sql = render_sql(diff(a, b))`, and replaying `sql` on top of `a` must
 //! give `b` exactly (`differences` empty) with nothing unmodelled.
 
@@ -102,6 +103,14 @@ fn rendered_diff_replays_to_the_target() {
         let empty = Schema::new(d);
         check(format!("{name} empty → full"), &empty, &models[n], &mut failures);
         check(format!("{name} full → empty"), &models[n], &empty, &mut failures);
+        // Drizzle: the latest snapshot (unnamed primary keys, drizzle-kit's
+        // own discrepancies) and the history's model, both ways.
+        if let Some(snap) = h.migrations[n - 1].snapshot_path.as_ref().map(|p| dir.join(p)).filter(|p| p.is_file()) {
+            let snapshot = driftgate_core::drizzle::parse_snapshot(&std::fs::read_to_string(&snap).unwrap()).unwrap();
+            check(format!("{name} snapshot → replay"), &snapshot, &models[n], &mut failures);
+            check(format!("{name} replay → snapshot"), &models[n], &snapshot, &mut failures);
+            check(format!("{name} empty → snapshot"), &empty, &snapshot, &mut failures);
+        }
         // Prisma: the schema file's model and the history's, both ways.
         let prisma_file = dir.parent().map(|p| p.join("schema.prisma"));
         if let Some(path) = prisma_file.filter(|p| p.is_file()) {

@@ -29,8 +29,6 @@
 //! Pure and total: any two models give a result; nothing panics.
 
 pub mod render;
-/// Rename scoring (owned separately; see [`resolve_renames`] for the hook).
-pub mod rename;
 
 use crate::schema::{self, Column, Enum, Identity, Index, Schema, Table};
 use crate::Dialect;
@@ -446,6 +444,8 @@ fn diff_objects(ctx: &mut Ctx) {
         }
     }
 
+    refresh_dependent_foreign_keys(ctx, &from);
+
     // Enums (after the tables: a recreate needs the surviving columns).
     for (k, e) in &to.enums {
         match from.enums.get(k) {
@@ -483,6 +483,66 @@ fn diff_objects(ctx: &mut Ctx) {
         }
     }
     let _ = d;
+}
+
+/// An unchanged foreign key whose target key (primary key, unique
+/// constraint or unique index on exactly its referenced columns) is dropped
+/// and re-created must itself be dropped first and added again last: the
+/// database refuses to drop a key a foreign key depends on.
+fn refresh_dependent_foreign_keys(ctx: &mut Ctx, from: &Schema) {
+    let d = ctx.d;
+    let mut dropped: BTreeSet<(String, Vec<String>)> = BTreeSet::new();
+    for (_, c) in ctx.out.iter().filter(|(p, _)| *p == Phase::DropIndex) {
+        for op in &c.ops {
+            let (schema, table, cols) = match op {
+                Op::DropPrimaryKey { schema, table, .. } => {
+                    let t = from.tables.get(&schema::key(d, schema, table));
+                    (schema, table, t.and_then(|t| t.primary_key.as_ref()).map(|pk| pk.columns.clone()))
+                }
+                Op::DropConstraint { schema, table, name } | Op::DropIndex { schema, table, name } => {
+                    let t = from.tables.get(&schema::key(d, schema, table));
+                    let cols = t.and_then(|t| {
+                        t.uniques.iter().find(|u| &u.name == name).map(|u| u.columns.clone()).or_else(|| {
+                            t.indexes.iter().find(|i| &i.name == name && i.unique && i.columns.iter().all(|c| !c.expression)).map(|i| i.columns.iter().map(|c| c.name.clone()).collect())
+                        })
+                    });
+                    (schema, table, cols)
+                }
+                _ => continue,
+            };
+            if let Some(cols) = cols {
+                dropped.insert((schema::key(d, schema, table), cols));
+            }
+        }
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    let already: BTreeSet<(String, String)> = ctx
+        .out
+        .iter()
+        .flat_map(|(_, c)| c.ops.iter())
+        .filter_map(|op| match op {
+            Op::DropForeignKey { schema, table, name } => Some((schema::key(d, schema, table), name.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut todo = Vec::new();
+    for (k, t) in &from.tables {
+        let Some(target) = ctx.to.tables.get(k) else { continue };
+        for fk in &t.foreign_keys {
+            let unchanged = target.foreign_keys.iter().any(|x| x == fk);
+            let rk = schema::key(d, &fk.referenced_schema, &fk.referenced_table);
+            if unchanged && !already.contains(&(k.clone(), fk.name.clone())) && dropped.contains(&(rk, fk.referenced_columns.clone())) {
+                todo.push((t.schema.clone(), t.name.clone(), fk.clone()));
+            }
+        }
+    }
+    for (s, n, fk) in todo {
+        let obj = format!("constraint {}.{}", display_table(d, &s, &n), fk.name);
+        ctx.push(Phase::DropForeignKey, "drop-foreign-key", obj.clone(), vec![Additive], vec![Op::DropForeignKey { schema: s.clone(), table: n.clone(), name: fk.name.clone() }]);
+        ctx.push(Phase::AddForeignKey, "add-foreign-key", obj, vec![Locking], vec![Op::AddForeignKey { schema: s, table: n, fk }]);
+    }
 }
 
 /// Tables whose existing columns are dropped, retyped or rebuilt.
@@ -1147,6 +1207,28 @@ mod tests {
         assert!(pos(&r, "drop-primary-key", "primary key t") < pos(&r, "add-primary-key", "primary key t"));
         let r = rt("CREATE TABLE t (a int NOT NULL, b int NOT NULL, PRIMARY KEY (a))", "ALTER TABLE t DROP PRIMARY KEY; ALTER TABLE t ADD PRIMARY KEY (a, b)", MY);
         assert!(render_sql(&r, MY).contains("DROP PRIMARY KEY"));
+    }
+
+    #[test]
+    fn foreign_keys_on_a_recreated_key_are_recreated_around_it() {
+        let before = "CREATE TABLE u (id int NOT NULL, org int NOT NULL, CONSTRAINT u_pkey PRIMARY KEY (id));\nCREATE TABLE p (id int PRIMARY KEY, u_id int, CONSTRAINT p_u FOREIGN KEY (u_id) REFERENCES u(id))";
+        let r = rt(before, "ALTER TABLE u RENAME CONSTRAINT u_pkey TO u_old; ALTER TABLE u DROP CONSTRAINT u_old; ALTER TABLE u ADD CONSTRAINT u_pkey PRIMARY KEY (id) DEFERRABLE", PG);
+        // Only the name changed: a rename, nothing else.
+        assert_eq!(kinds(&r), Vec::<String>::new());
+        let a = model(before, PG);
+        let mut b = a.clone();
+        if let Some(t) = b.tables.get_mut("public.u") {
+            t.primary_key = Some(schema::PrimaryKey { name: Some("u_pkey".into()), columns: vec!["id".into()] });
+            t.uniques.push(schema::UniqueConstraint { name: "u_id_org_key".into(), columns: vec!["id".into(), "org".into()], nulls_not_distinct: false });
+        }
+        assert!(diff(&a, &b, &DiffOptions::default()).changes.iter().all(|c| c.kind == "add-unique"));
+        // The referenced key itself changes shape: the foreign key must go first and come back last.
+        let r = rt(before, "ALTER TABLE p DROP CONSTRAINT p_u; ALTER TABLE u DROP CONSTRAINT u_pkey; ALTER TABLE u ADD CONSTRAINT u_pkey PRIMARY KEY (id, org); ALTER TABLE u ADD CONSTRAINT u_id_key UNIQUE (id); ALTER TABLE p ADD CONSTRAINT p_u FOREIGN KEY (u_id) REFERENCES u(id)", PG);
+        let k = kinds(&r);
+        let drop_fk = pos(&r, "drop-foreign-key", "constraint p.p_u");
+        let drop_pk = pos(&r, "drop-primary-key", "primary key u");
+        let add_fk = pos(&r, "add-foreign-key", "constraint p.p_u");
+        assert!(drop_fk < drop_pk && drop_pk < add_fk, "{k:#?}");
     }
 
     #[test]
