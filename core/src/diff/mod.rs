@@ -29,6 +29,8 @@
 //! Pure and total: any two models give a result; nothing panics.
 
 pub mod render;
+/// Rename scoring (owned separately; see [`resolve_renames`] for the hook).
+pub mod rename;
 
 use crate::schema::{self, Column, Enum, Identity, Index, Schema, Table};
 use crate::Dialect;
