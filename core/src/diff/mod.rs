@@ -57,6 +57,12 @@ pub struct RenameHint {
 pub struct DiffOptions {
     #[serde(default)]
     pub renames: Vec<RenameHint>,
+    /// Detect renames automatically (`rename::score_*`); on unless turned off.
+    #[serde(default)]
+    pub no_rename_detection: bool,
+    /// Score at which a candidate is accepted (default `rename::DEFAULT_THRESHOLD`).
+    #[serde(default)]
+    pub rename_threshold: Option<f64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -334,7 +340,68 @@ pub fn resolve_renames(from: &Schema, to: &Schema, options: &DiffOptions) -> (Ve
             None => accepted.push(r),
         }
     }
+    if !options.no_rename_detection {
+        let threshold = options.rename_threshold.unwrap_or(rename::DEFAULT_THRESHOLD);
+        detect_renames(from, to, threshold, &mut table_map, &mut used_from, &mut used_cols, &mut accepted, &mut rejected);
+    }
     (accepted, rejected)
+}
+
+fn from_score(s: rename::RenameScore) -> Rename {
+    let kind = match s.kind {
+        rename::Target::Column => RenameKind::Column,
+        rename::Target::Table => RenameKind::Table,
+    };
+    Rename { kind, table: s.table, from: s.from, to: s.to, score: s.score, evidence: s.evidence }
+}
+
+/// Scored renames for what explicit hints left: tables first (dropped ×
+/// added), then the columns of every table present on both sides, by name
+/// or through an accepted table rename. Accepted pairs are one-to-one.
+#[allow(clippy::too_many_arguments)]
+fn detect_renames(
+    from: &Schema,
+    to: &Schema,
+    threshold: f64,
+    table_map: &mut BTreeMap<String, String>,
+    used_from: &mut BTreeSet<String>,
+    used_cols: &mut BTreeSet<(String, String)>,
+    accepted: &mut Vec<Rename>,
+    rejected: &mut Vec<Rename>,
+) {
+    let dropped: Vec<&Table> = from.tables.iter().filter(|(k, _)| !to.tables.contains_key(*k) && !used_from.contains(*k)).map(|(_, t)| t).collect();
+    let added: Vec<&Table> = to.tables.iter().filter(|(k, _)| !from.tables.contains_key(*k) && !table_map.contains_key(*k)).map(|(_, t)| t).collect();
+    if !dropped.is_empty() && !added.is_empty() {
+        let (ok, other) = rename::accept(rename::score_tables(&dropped, &added), threshold);
+        for s in ok {
+            let fk = resolve_table(from, &s.from);
+            let tk = resolve_table(to, &s.to);
+            used_from.insert(fk.clone());
+            table_map.insert(tk, fk);
+            accepted.push(from_score(s));
+        }
+        rejected.extend(other.into_iter().map(from_score));
+    }
+    for (tk, new_t) in &to.tables {
+        let fk = table_map.get(tk).cloned().unwrap_or_else(|| tk.clone());
+        let Some(old_t) = from.tables.get(&fk) else { continue };
+        let taken = |c: &str| used_cols.contains(&(tk.clone(), c.to_string()));
+        let dropped: Vec<&crate::schema::Column> = old_t.columns.iter().filter(|c| !new_t.columns.iter().any(|n| n.name == c.name) && !taken(&c.name)).collect();
+        let added: Vec<&crate::schema::Column> = new_t
+            .columns
+            .iter()
+            .filter(|c| !old_t.columns.iter().any(|o| o.name == c.name) && !accepted.iter().any(|r| r.kind == RenameKind::Column && r.to == c.name && r.table.as_deref() == Some(display_table(to.dialect, &new_t.schema, &new_t.name).as_str())))
+            .collect();
+        if dropped.is_empty() || added.is_empty() {
+            continue;
+        }
+        let (ok, other) = rename::accept(rename::score_columns(old_t, new_t, &dropped, &added), threshold);
+        for s in ok {
+            used_cols.insert((tk.clone(), s.from.clone()));
+            accepted.push(from_score(s));
+        }
+        rejected.extend(other.into_iter().map(from_score));
+    }
 }
 
 /// Apply accepted renames to the working copy of `from`, emitting the changes.
@@ -1254,6 +1321,7 @@ mod tests {
                 RenameHint { table: Some("users".into()), from: "full_name".into(), to: "name".into() },
                 RenameHint { table: Some("people".into()), from: "nope".into(), to: "name".into() },
             ],
+            ..Default::default()
         };
         let r = rt_opts(before, step, PG, &opts);
         assert_eq!(kinds(&r), vec!["rename-table table public.users", "rename-column column people.full_name"]);
@@ -1268,7 +1336,7 @@ mod tests {
         let plain = rt_models(&a, &b, &DiffOptions::default());
         assert!(kinds(&plain).contains(&"drop-table table public.users".to_string()));
         // Schema-qualified table rename moves the table.
-        let r = rt_opts("CREATE SCHEMA s; CREATE TABLE a (id int)", "ALTER TABLE a RENAME TO b; ALTER TABLE b SET SCHEMA s", PG, &DiffOptions { renames: vec![RenameHint { table: None, from: "a".into(), to: "s.b".into() }] });
+        let r = rt_opts("CREATE SCHEMA s; CREATE TABLE a (id int)", "ALTER TABLE a RENAME TO b; ALTER TABLE b SET SCHEMA s", PG, &DiffOptions { renames: vec![RenameHint { table: None, from: "a".into(), to: "s.b".into() }], ..Default::default() });
         assert_eq!(r.renames[0].to, "s.b");
     }
 
@@ -1283,7 +1351,7 @@ mod tests {
         assert!(sql.contains("DROP INDEX `t_a` ON `t`") && sql.contains("DROP FOREIGN KEY `t_u`") && sql.contains("ADD FULLTEXT INDEX `t_ft`"), "{sql}");
         assert_eq!(class(&r, "alter-column-type", "column t.s"), vec![Classification::Locking]);
         // Renames.
-        let opts = DiffOptions { renames: vec![RenameHint { table: None, from: "u".into(), to: "v".into() }, RenameHint { table: Some("t".into()), from: "a".into(), to: "b".into() }] };
+        let opts = DiffOptions { renames: vec![RenameHint { table: None, from: "u".into(), to: "v".into() }, RenameHint { table: Some("t".into()), from: "a".into(), to: "b".into() }], ..Default::default() };
         let r = rt_opts(before, "RENAME TABLE `u` TO `v`; ALTER TABLE `t` RENAME COLUMN `a` TO `b`", MY, &opts);
         let sql = render_sql(&r, MY);
         assert!(sql.contains("RENAME TABLE `u` TO `v`;") && sql.contains("ALTER TABLE `t` RENAME COLUMN `a` TO `b`;"), "{sql}");
