@@ -1,6 +1,6 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use driftgate::lint_cmd::{self, LintArgs};
-use driftgate::{render, replay_cmd};
+use driftgate::{diff_cmd, render, replay_cmd};
 use driftgate_core::lint::{catalog, Severity};
 use driftgate_core::Dialect;
 use std::io::IsTerminal;
@@ -43,6 +43,13 @@ enum FailOn {
     Error,
     Warning,
     Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Tty,
+    Json,
+    Sql,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,6 +96,27 @@ enum Command {
         dialect: Option<Dialect>,
         #[arg(long, value_enum, default_value = "tty")]
         format: Format,
+    },
+    /// Compare two copies of a schema: changes classified additive /
+    /// backward-incompatible / destructive / locking, renames told apart from
+    /// drop + add (scored, with evidence), and the SQL that gets from one to
+    /// the other. Sources: empty, migrations:DIR, sql:FILE, prisma:PATH,
+    /// drizzle:PATH (a snapshot or an out folder).
+    Diff {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// Print the SQL after the list of changes (tty format).
+        #[arg(long)]
+        script: bool,
+        /// Exit 1 when the sources differ, 0 when they are the same.
+        #[arg(long)]
+        exit_code: bool,
+        #[arg(long, value_parser = parse_dialect)]
+        dialect: Option<Dialect>,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: DiffFormat,
     },
     /// List every lint rule.
     Rules {
@@ -141,6 +169,17 @@ fn main() -> ExitCode {
                     Format::Tty => print!("{}", replay_cmd::render_tty(&report)),
                 }
                 ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        Command::Diff { from, to, script, exit_code, dialect, format } => match diff_cmd::run(&from, &to, dialect) {
+            Ok(report) => {
+                match format {
+                    DiffFormat::Tty => print!("{}", diff_cmd::render_tty(&report, script)),
+                    DiffFormat::Json => println!("{}", diff_cmd::render_json(&report)),
+                    DiffFormat::Sql => print!("{}", driftgate_core::diff::render_sql(&report.result, report.dialect)),
+                }
+                ExitCode::from(u8::from(exit_code && !report.result.is_empty()))
             }
             Err(e) => fail(e),
         },

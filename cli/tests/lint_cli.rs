@@ -191,3 +191,31 @@ fn a_single_prisma_migration_is_linted_against_its_history() {
     let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
     assert!(rules.contains(&"change-column-type"), "{rules:?}");
 }
+
+#[test]
+fn diff_sources_renames_and_exit_codes() {
+    let r = root();
+    // The Prisma fixture's migrations produce exactly its schema.prisma.
+    let same = driftgate(&["diff", "--from", "migrations:fixtures/prisma/pg-blog/prisma/migrations", "--to", "prisma:fixtures/prisma/pg-blog/prisma/schema.prisma", "--exit-code"], &r, None);
+    assert_eq!(same.status.code(), Some(0), "{}{}", stdout(&same), String::from_utf8_lossy(&same.stderr));
+    // A Drizzle folder against its own latest snapshot.
+    let snap = driftgate(&["diff", "--from", "migrations:fixtures/drizzle/pg-shop/migrations", "--to", "drizzle:fixtures/drizzle/pg-shop/migrations", "--exit-code"], &r, None);
+    assert_eq!(snap.status.code(), Some(0), "{}", stdout(&snap));
+    // A rename is reported as a rename with its evidence, not as drop + add.
+    let d = temp_dir("diff");
+    std::fs::write(d.join("a.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, full_name text NOT NULL);\n").unwrap();
+    std::fs::write(d.join("b.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, \"fullName\" text NOT NULL, bio text);\n").unwrap();
+    let o = driftgate(&["diff", "--from", "sql:a.sql", "--to", "sql:b.sql", "--format", "json", "--exit-code"], &d, None);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["renames"][0]["kind"], "column");
+    assert_eq!(v["renames"][0]["table"], "users");
+    assert_eq!((v["renames"][0]["from"].as_str(), v["renames"][0]["to"].as_str()), (Some("full_name"), Some("fullName")));
+    assert!(!v["renames"][0]["evidence"].as_array().unwrap().is_empty());
+    let kinds: Vec<&str> = v["changes"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, vec!["rename-column", "add-column"]);
+    let sql = stdout(&driftgate(&["diff", "--from", "sql:a.sql", "--to", "sql:b.sql", "--format", "sql"], &d, None));
+    assert!(sql.contains("RENAME COLUMN \"full_name\" TO \"fullName\""), "{sql}");
+    let bad = driftgate(&["diff", "--from", "nonsense", "--to", "empty"], &d, None);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -21,6 +21,7 @@ pub mod history;
 pub mod prisma;
 pub mod replay;
 pub mod schema;
+pub mod source;
 pub mod span;
 pub mod sql;
 
