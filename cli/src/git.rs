@@ -11,7 +11,7 @@ pub fn changed_since(gitref: &str, dir: &Path) -> Result<BTreeSet<PathBuf>, Stri
     let mut out = BTreeSet::new();
     let diff = git(dir, &["diff", "--name-only", "--diff-filter=ACMR", gitref, "--"])
         .map_err(|e| format!("cannot compare with {gitref:?}: {e} (in CI, fetch the base branch first, e.g. `git fetch origin main` and use `--since origin/main`)"))?;
-    let untracked = git(dir, &["ls-files", "--others", "--exclude-standard"])?;
+    let untracked = git(dir, &["ls-files", "--others", "--exclude-standard", "--full-name"])?;
     for line in diff.lines().chain(untracked.lines()).filter(|l| !l.is_empty()) {
         let p = top.join(line);
         out.insert(p.canonicalize().unwrap_or(p));

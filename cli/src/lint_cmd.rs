@@ -92,7 +92,7 @@ impl Paths {
 }
 
 /// A migration folder at `dir`, or at a conventional place inside it.
-fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
+pub fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
     for candidate in history::CONVENTIONAL_DIRS.iter().map(|sub| if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) }) {
         if !candidate.is_dir() {
             continue;

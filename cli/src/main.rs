@@ -1,5 +1,6 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use driftgate::lint_cmd::{self, LintArgs};
+use driftgate::check_cmd::{self, CheckArgs};
 use driftgate::{diff_cmd, render, replay_cmd};
 use driftgate_core::lint::{catalog, Severity};
 use driftgate_core::Dialect;
@@ -118,6 +119,27 @@ enum Command {
         #[arg(long, value_enum, default_value = "tty")]
         format: DiffFormat,
     },
+    /// The pull-request gate, no database: history integrity (journal, file
+    /// order, duplicate prefixes), the replayed history against the schema
+    /// file (schema.prisma beside the migrations, or the latest Drizzle
+    /// snapshot, or --schema), and lint of the migrations (only those added
+    /// or changed since --since). Exit 1 on drift, a history problem or an
+    /// error-level finding.
+    Check {
+        /// The project or its migrations folder. Default: `.`
+        dir: Option<PathBuf>,
+        /// The schema to compare with: prisma:PATH, drizzle:PATH, sql:FILE, or a path.
+        #[arg(long)]
+        schema: Option<String>,
+        #[arg(long, value_name = "GITREF")]
+        since: Option<String>,
+        #[arg(long, value_parser = parse_dialect)]
+        dialect: Option<Dialect>,
+        #[arg(long)]
+        pg_version: Option<u32>,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: Format,
+    },
     /// List every lint rule.
     Rules {
         #[arg(long, value_enum, default_value = "tty")]
@@ -183,6 +205,20 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
+        Command::Check { dir, schema, since, dialect, pg_version, format } => {
+            let args = CheckArgs { dir: dir.unwrap_or_else(|| PathBuf::from(".")), schema, since, dialect, pg_version };
+            match check_cmd::run(&args) {
+                Ok(report) => {
+                    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                    match format {
+                        Format::Tty => print!("{}", check_cmd::render_tty(&report, color)),
+                        Format::Json => println!("{}", check_cmd::render_json(&report)),
+                    }
+                    ExitCode::from(u8::from(report.failed()))
+                }
+                Err(e) => fail(e),
+            }
+        }
         Command::Rules { format } => {
             match format {
                 RulesFormat::Tty => print!("{}", catalog::table()),

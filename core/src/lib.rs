@@ -13,6 +13,7 @@
 //! - [`api`]: the JS API (DESIGN §11) the wasm and napi hosts expose.
 
 pub mod api;
+pub mod check;
 pub mod config;
 pub mod diff;
 pub mod drizzle;

@@ -1455,3 +1455,22 @@ mod tests {
         assert_eq!(opclass_name("ArrayOps"), "array_ops");
     }
 }
+
+/// Whether a normalised column type is one a Prisma field can have without
+/// `Unsupported("…")` (a scalar, an `@db.*` type or an enum of `schema`).
+pub fn is_prisma_native_type(data_type: &str, schema: &Schema) -> bool {
+    let base = data_type.trim_end_matches("[]");
+    let base = base.split('(').next().unwrap_or(base).trim();
+    match schema.dialect {
+        Dialect::Postgres => {
+            const PG: &[&str] = &[
+                "integer", "smallint", "bigint", "text", "varchar", "char", "boolean", "double precision", "real", "numeric",
+                "timestamp", "timestamptz", "date", "time", "timetz", "bytea", "jsonb", "json", "uuid", "inet", "money",
+                "oid", "citext", "xml", "bit", "varbit",
+            ];
+            PG.contains(&base) || schema.enums.values().any(|e| e.name == base || format!("{}.{}", e.schema, e.name) == base)
+        }
+        // MySQL's Prisma types cover its column types; Unsupported is rare there.
+        Dialect::Mysql => true,
+    }
+}

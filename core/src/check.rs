@@ -1,0 +1,134 @@
+//! The CI gate's judgement (`driftgate check`, DESIGN §7): does the
+//! migration history produce the schema the code compiles against? Drift is
+//! reported per object in both directions, in words an engineer can act on,
+//! with the SQL of the migration that is missing.
+
+use crate::diff::{self, DiffOptions};
+use crate::schema::Schema;
+use serde::Serialize;
+
+/// Which side has the object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// In the schema file, not produced by the migrations.
+    MissingFromMigrations,
+    /// Produced by the migrations, not in the schema file.
+    MissingFromSchema,
+    /// On both sides, different.
+    Different,
+    /// The same object under another name.
+    Renamed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Drift {
+    pub direction: Direction,
+    /// The diff change kind (`add-column`, `alter-column-type`, …).
+    pub kind: String,
+    pub object: String,
+    pub message: String,
+    /// SQL that would bring the database (the migrations) to the schema file.
+    pub sql: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DriftReport {
+    pub drift: Vec<Drift>,
+    /// The missing migration, rendered in the history's dialect.
+    pub migration_sql: String,
+    /// Objects only the migrations hold that the schema file cannot express.
+    pub inexpressible: Vec<String>,
+}
+
+/// What kind of file the history is compared with: a Prisma schema cannot
+/// express some objects migrations can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetKind {
+    Prisma,
+    Other,
+}
+
+/// Compare the replayed history with the schema file (`target_name` is how
+/// the schema file is called in messages, e.g. `schema.prisma`).
+pub fn drift(replayed: &Schema, target: &Schema, target_name: &str) -> DriftReport {
+    drift_against(replayed, target, target_name, TargetKind::Other)
+}
+
+/// [`drift`], knowing what the target can express. Objects only in the
+/// migrations that the target's language cannot describe (for Prisma:
+/// expression and partial indexes, and indexes with a non-default method on
+/// columns it only knows as `Unsupported`) are listed in `inexpressible`
+/// instead of counted as drift.
+pub fn drift_against(replayed: &Schema, target: &Schema, target_name: &str, kind: TargetKind) -> DriftReport {
+    let result = diff::diff(replayed, target, &DiffOptions::default());
+    let mut drift = Vec::with_capacity(result.changes.len());
+    let mut inexpressible = Vec::new();
+    for c in &result.changes {
+        if kind == TargetKind::Prisma && (c.kind == "drop-index" || c.kind == "drop-unique-index") && prisma_cannot_express(replayed, target, &c.object) {
+            inexpressible.push(format!("{} exists only in the migrations; schema.prisma cannot describe it (expression, partial or Unsupported-column index), so it is not drift", c.object));
+            continue;
+        }
+        let what = describe(&c.object, target, &c.kind);
+        let (direction, message) = if c.kind.starts_with("add-") || c.kind.starts_with("create-") {
+            (Direction::MissingFromMigrations, format!("in {target_name} but not produced by the migrations: {what}"))
+        } else if c.kind.starts_with("drop-") || c.kind.starts_with("remove-") {
+            (Direction::MissingFromSchema, format!("produced by the migrations but not in {target_name}: {what}"))
+        } else if c.kind.starts_with("rename-") {
+            (Direction::Renamed, format!("named differently in {target_name} than in the migrations: {what}"))
+        } else {
+            (Direction::Different, format!("differs between the migrations and {target_name}: {what} ({})", c.kind))
+        };
+        drift.push(Drift { direction, kind: c.kind.clone(), object: c.object.clone(), message, sql: c.sql.clone() });
+    }
+    // The missing migration must not drop what the schema file cannot hold.
+    let kept: Vec<&diff::Change> = result.changes.iter().filter(|c| !(kind == TargetKind::Prisma && (c.kind == "drop-index" || c.kind == "drop-unique-index") && prisma_cannot_express(replayed, target, &c.object))).collect();
+    let migration_sql = kept.iter().flat_map(|c| c.sql.iter()).map(|s| format!("{s};\n")).collect();
+    DriftReport { drift, migration_sql, inexpressible }
+}
+
+fn prisma_cannot_express(replayed: &Schema, target: &Schema, object: &str) -> bool {
+    let Some(rest) = object.strip_prefix("index ") else { return false };
+    let Some((table, index)) = rest.rsplit_once('.') else { return false };
+    let Some(t) = replayed.tables.values().find(|t| t.name == table || format!("{}.{}", t.schema, t.name) == table) else { return false };
+    let Some(i) = t.indexes.iter().find(|i| i.name == index) else { return false };
+    let unsupported_col = |col: &str| {
+        target.tables.values().find(|x| x.name == t.name).and_then(|x| x.columns.iter().find(|c| c.name == col)).is_some_and(|c| !crate::prisma::is_prisma_native_type(&c.data_type, target))
+    };
+    i.predicate.is_some() || i.columns.iter().any(|c| c.expression || unsupported_col(&c.name))
+}
+
+/// `column User.nickname text` rather than `column User.nickname`, when the
+/// target has the column.
+fn describe(object: &str, target: &Schema, kind: &str) -> String {
+    let Some(rest) = object.strip_prefix("column ") else { return object.to_string() };
+    if !kind.starts_with("add-") {
+        return object.to_string();
+    }
+    let Some((table, column)) = rest.rsplit_once('.') else { return object.to_string() };
+    let found = target.tables.values().find(|t| t.name == table || format!("{}.{}", t.schema, t.name) == table);
+    match found.and_then(|t| t.columns.iter().find(|c| c.name == column)) {
+        Some(c) => format!("{object} {}{}", c.data_type, if c.nullable { "" } else { " NOT NULL" }),
+        None => object.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::replay::{replay, MigrationSource};
+    use crate::Dialect;
+
+    #[test]
+    fn drift_in_both_directions() {
+        let a = replay(&[MigrationSource { name: "m", sql: "CREATE TABLE \"User\" (id int PRIMARY KEY, legacy text);" }], Dialect::Postgres).schema;
+        let b = replay(&[MigrationSource { name: "s", sql: "CREATE TABLE \"User\" (id int PRIMARY KEY, nickname text NOT NULL, legacy text);\nALTER TABLE \"User\" DROP COLUMN legacy;" }], Dialect::Postgres).schema;
+        let r = drift(&a, &b, "schema.prisma");
+        let msgs: Vec<&str> = r.drift.iter().map(|d| d.message.as_str()).collect();
+        assert!(msgs.iter().any(|m| m.contains("in schema.prisma but not produced by the migrations: column User.nickname text NOT NULL")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("produced by the migrations but not in schema.prisma: column User.legacy")), "{msgs:?}");
+        assert!(r.migration_sql.contains("ADD COLUMN \"nickname\""), "{}", r.migration_sql);
+    }
+}
