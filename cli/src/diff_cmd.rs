@@ -12,7 +12,7 @@ pub fn load(spec: &str, dialect: Option<Dialect>) -> Result<Loaded, String> {
     let spec = SourceSpec::parse(spec)?;
     let read_dir = |p: &str| read_folder(Path::new(p)).map_err(|e| format!("cannot read {p}: {e}"));
     match spec {
-        SourceSpec::Empty => Ok(Loaded { schema: driftgate_core::schema::Schema::new(dialect.unwrap_or_default()), notes: vec![], dialect_known: false }),
+        SourceSpec::Empty => Ok(Loaded { schema: driftgate_core::schema::Schema::new(dialect.unwrap_or_default()), notes: vec![], dialect_known: false, rename_hints: vec![] }),
         SourceSpec::Migrations(p) => source::from_migrations(&read_dir(&p)?, dialect).map_err(|e| format!("{p}: {e}")),
         SourceSpec::Sql(p) => {
             let text = std::fs::read_to_string(&p).map_err(|e| format!("cannot read {p}: {e}"))?;
@@ -70,7 +70,9 @@ pub fn run(from: &str, to: &str, dialect: Option<Dialect>) -> Result<DiffReport,
         return Err(format!("{from} is {} but {to} is {}: compare sources of one dialect", a.schema.dialect.name(), b.schema.dialect.name()));
     }
     let d = b.schema.dialect;
-    let result = diff::diff(&a.schema, &b.schema, &DiffOptions::default());
+    // `-- driftgate:renamed-from` comments in the target's SQL are explicit renames.
+    let options = DiffOptions { renames: b.rename_hints.clone(), ..DiffOptions::default() };
+    let result = diff::diff(&a.schema, &b.schema, &options);
     Ok(DiffReport { from: a, to: b, result, dialect: d })
 }
 

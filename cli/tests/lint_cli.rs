@@ -219,3 +219,17 @@ fn diff_sources_renames_and_exit_codes() {
     let bad = driftgate(&["diff", "--from", "nonsense", "--to", "empty"], &d, None);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn renamed_from_comments_are_explicit_renames() {
+    let d = temp_dir("hint");
+    std::fs::write(d.join("a.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, notes text);\n").unwrap();
+    std::fs::write(d.join("b.sql"), "CREATE TABLE users (id bigint PRIMARY KEY,\n  -- driftgate:renamed-from notes\n  description text);\n").unwrap();
+    std::fs::write(d.join("c.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, description text);\n").unwrap();
+    let v: Value = serde_json::from_str(&stdout(&driftgate(&["diff", "--from", "sql:a.sql", "--to", "sql:b.sql", "--format", "json"], &d, None))).unwrap();
+    assert_eq!(v["renames"][0]["evidence"][0], "explicit rename");
+    // Without the comment the names share nothing: a drop and an add, and the candidate is shown.
+    let v: Value = serde_json::from_str(&stdout(&driftgate(&["diff", "--from", "sql:a.sql", "--to", "sql:c.sql", "--format", "json"], &d, None))).unwrap();
+    assert!(v["renames"].as_array().unwrap().is_empty());
+    assert_eq!(v["renameCandidates"][0]["from"], "notes");
+}

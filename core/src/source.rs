@@ -53,6 +53,13 @@ pub struct Loaded {
     pub notes: Vec<String>,
     /// Whether the source itself fixes the dialect (a lock file, a journal, a provider).
     pub dialect_known: bool,
+    /// `-- driftgate:renamed-from old` comments found in the source's SQL:
+    /// explicit renames for a diff that ends at this source.
+    pub rename_hints: Vec<crate::diff::RenameHint>,
+}
+
+fn hints(sql: &str, dialect: Dialect) -> Vec<crate::diff::RenameHint> {
+    crate::diff::rename::renamed_from_hints(sql, dialect).into_iter().map(|(table, from, to)| crate::diff::RenameHint { table, from, to }).collect()
 }
 
 /// `migrations:DIR` from its listing.
@@ -61,27 +68,29 @@ pub fn from_migrations(files: &[FolderFile], dialect: Option<Dialect>) -> Result
     let r = replay::replay_history(&h, dialect);
     let mut notes: Vec<String> = h.issues.iter().map(|i| format!("{}: {}", i.path, i.message)).collect();
     notes.extend(r.unmodelled.iter().map(|u| format!("{}:{}:{}: not modelled: {}", u.migration, u.line, u.column, u.reason)));
-    Ok(Loaded { schema: r.schema, notes, dialect_known: h.dialect.is_some() })
+    let d = r.schema.dialect;
+    let rename_hints = h.migrations.iter().flat_map(|m| hints(&m.sql, d)).collect();
+    Ok(Loaded { schema: r.schema, notes, dialect_known: h.dialect.is_some(), rename_hints })
 }
 
 /// `sql:FILE`.
 pub fn from_sql(name: &str, sql: &str, dialect: Dialect) -> Loaded {
     let r = replay::replay(&[replay::MigrationSource { name, sql }], dialect);
     let notes = r.unmodelled.iter().map(|u| format!("{}:{}:{}: not modelled: {}", u.migration, u.line, u.column, u.reason)).collect();
-    Loaded { schema: r.schema, notes, dialect_known: false }
+    Loaded { schema: r.schema, notes, dialect_known: false, rename_hints: hints(sql, dialect) }
 }
 
 /// `prisma:PATH`: one or more `.prisma` files.
 pub fn from_prisma(files: &[(&str, &str)]) -> Result<Loaded, String> {
     let r = prisma::parse_schema(files).map_err(|e| format!("{}:{}:{}: {}", e.path, e.line, e.column, e.message))?;
     let notes = r.not_modelled.iter().map(|n| format!("{}:{}:{}: not modelled: {} {} ({})", n.path, n.line, n.column, n.kind, n.name, n.reason)).collect();
-    Ok(Loaded { schema: r.schema, notes, dialect_known: true })
+    Ok(Loaded { schema: r.schema, notes, dialect_known: true, rename_hints: Vec::new() })
 }
 
 /// `drizzle:PATH`: a snapshot file's text.
 pub fn from_drizzle_snapshot(json: &str) -> Result<Loaded, String> {
     let schema = drizzle::parse_snapshot(json).map_err(|e| format!("{}:{}: {}", e.line, e.column, e.message))?;
-    Ok(Loaded { schema, notes: Vec::new(), dialect_known: true })
+    Ok(Loaded { schema, notes: Vec::new(), dialect_known: true, rename_hints: Vec::new() })
 }
 
 /// The latest snapshot of a Drizzle out folder (the last journal entry's).
