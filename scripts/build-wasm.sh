@@ -44,6 +44,12 @@ size_line() { # size_line LABEL FILE
 }
 
 # ---- 1. cargo build for wasm32 ------------------------------------------------
+# Size over speed for the browser/editor package (budget: 1 MB gzipped):
+# opt-level "z", one codegen unit, fat LTO. Set here, not in Cargo.toml, so
+# native builds keep their own profile.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL="${CARGO_PROFILE_RELEASE_OPT_LEVEL:-z}"
+export CARGO_PROFILE_RELEASE_LTO="${CARGO_PROFILE_RELEASE_LTO:-fat}"
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS="${CARGO_PROFILE_RELEASE_CODEGEN_UNITS:-1}"
 target_base="${CARGO_TARGET_DIR:-$ROOT/target}"
 start=$(date +%s)
 if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then

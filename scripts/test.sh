@@ -28,7 +28,14 @@ cargo build --workspace --all-targets --locked
 step "tests (core, cli, cross-host)"
 cargo test --workspace --locked
 
-step "core builds for wasm32-unknown-unknown"
-scripts/build-wasm.sh --check
+step "WebAssembly package (wasm32 build, wasm-bindgen, wasm-opt)"
+scripts/build-wasm.sh
+node wasm/test/smoke.mjs
+
+step "cross-host conformance: native core, wasm package and napi addon agree"
+cargo build --locked -p driftgate-tests --example api_dump
+cargo build --locked -p driftgate-node
+cp target/debug/libdriftgate_node.so target/debug/driftgate.node
+node tests/node/conformance.mjs target/debug/examples/api_dump "$PWD/target/debug/driftgate.node"
 
 step "all tests passed"
