@@ -38,4 +38,8 @@ cargo build --locked -p driftgate-node
 cp target/debug/libdriftgate_node.so target/debug/driftgate.node
 node tests/node/conformance.mjs target/debug/examples/api_dump "$PWD/target/debug/driftgate.node"
 
+# -- node examples and host conveniences --
+
+# -- browser playground end-to-end --
+
 step "all tests passed"
