@@ -4,7 +4,8 @@
 #   scripts/build-wasm.sh --check   release build of the wasm crate only; prints
 #                                   the size of the .wasm (what CI runs)
 #   scripts/build-wasm.sh           also wasm-bindgen (wasm/pkg/ for bundlers,
-#                                   wasm/pkg/node/ for Node) and wasm-opt -Oz;
+#                                   wasm/pkg/node/ for Node, wasm/pkg/web/ for
+#                                   browsers without a bundler) and wasm-opt -Oz;
 #                                   prints raw and gzipped sizes
 #
 # Toolchain: rustup's target when `rustup target list --installed` has
@@ -24,7 +25,7 @@ ARTIFACT=driftgate_wasm
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,9s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,10s/^# \{0,1\}//p' "$0"; }
 
 check=0
 case "${1:-}" in
@@ -94,6 +95,9 @@ pkg="$ROOT/wasm/pkg"
 rm -rf "$pkg"
 wasm-bindgen --target bundler --out-dir "$pkg" "$wasm"
 wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm"
+# ES module with an `init()` that fetches the .wasm itself: what a plain
+# <script type="module"> page (wasm/playground/) imports.
+wasm-bindgen --target web --out-dir "$pkg/web" "$wasm"
 
 # ---- 3. wasm-opt -Oz (binaryen from tools/wasm) -------------------------------
 tools="$ROOT/tools/wasm"
@@ -107,13 +111,16 @@ fi
 
 bg="$pkg/${ARTIFACT}_bg.wasm"
 node_bg="$pkg/node/${ARTIFACT}_bg.wasm"
+web_bg="$pkg/web/${ARTIFACT}_bg.wasm"
 size_line "wasm-bindgen" "$bg"
 # wasm-opt picks up the features rustc used (bulk memory, reference types, ...)
 # from the module's target_features section. binaryen's npm build is JS/wasm,
-# so this is the slow step (about a minute and a half); the bundler and
-# nodejs modules are normally byte-identical, so optimise once and copy.
+# so this is the slow step (about a minute and a half); the bundler, nodejs
+# and web modules are normally byte-identical, so optimise once and copy.
 same=0
 cmp -s "$bg" "$node_bg" && same=1
+same_web=0
+cmp -s "$bg" "$web_bg" && same_web=1
 start=$(date +%s)
 "$wasm_opt" -Oz "$bg" -o "$bg.opt" && mv "$bg.opt" "$bg"
 if [ "$same" = 1 ]; then
@@ -121,6 +128,12 @@ if [ "$same" = 1 ]; then
 else
     "$wasm_opt" -Oz "$node_bg" -o "$node_bg.opt" && mv "$node_bg.opt" "$node_bg"
 fi
+if [ "$same_web" = 1 ]; then
+    cp "$bg" "$web_bg"
+else
+    say "the --target web module differs from the bundler one; optimising it separately"
+    "$wasm_opt" -Oz "$web_bg" -o "$web_bg.opt" && mv "$web_bg.opt" "$web_bg"
+fi
 say "wasm-opt took $(($(date +%s) - start))s"
 size_line "wasm-bindgen + wasm-opt -Oz" "$bg"
-say "wrote wasm/pkg/ (--target bundler) and wasm/pkg/node/ (--target nodejs)"
+say "wrote wasm/pkg/ (--target bundler), wasm/pkg/node/ (--target nodejs) and wasm/pkg/web/ (--target web)"

@@ -40,6 +40,22 @@ node tests/node/conformance.mjs target/debug/examples/api_dump "$PWD/target/debu
 
 # -- node examples and host conveniences --
 
-# -- browser playground end-to-end --
+step "browser playground end-to-end (wasm/playground/ in headless Debian Chromium)"
+# playwright-core drives Debian's chromium; Playwright's own browser download
+# does not work here. CI runs as root; elsewhere sudo is used when present.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
+    echo "driftgate: the playground test needs Debian's chromium (/usr/bin/chromium) and installing it needs root or sudo: run 'apt-get install -y chromium' as root and re-run." >&2
+    exit 2
+  fi
+  "${as_root[@]}" apt-get update
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+node tests/e2e/playground.mjs
 
 step "all tests passed"
