@@ -38,7 +38,14 @@ cargo build --locked -p driftgate-node
 cp target/debug/libdriftgate_node.so target/debug/driftgate.node
 node tests/node/conformance.mjs target/debug/examples/api_dump "$PWD/target/debug/driftgate.node"
 
-# -- node examples and host conveniences --
+step "napi host conveniences: lintFiles / checkProject (async) = the CLI's JSON; typings (node-binding/test.mjs)"
+DRIFTGATE_NODE_ADDON="$PWD/target/debug/driftgate.node" node node-binding/test.mjs target/debug/driftgate wasm/pkg/node/driftgate_wasm.d.ts
+
+step "Node examples (examples/node: drizzle-kit project with the addon and with wasm, Prisma project with checkProject)"
+DRIFTGATE_NODE_ADDON="$PWD/target/debug/driftgate.node" examples/node/run-all.sh
+
+step "fuzz corpus, fixtures and mutated SQL through the wasm build: no trap"
+node tests/node/wasm-fuzz.mjs wasm/pkg/node/driftgate_wasm.js
 
 step "browser playground end-to-end (wasm/playground/ in headless Debian Chromium)"
 # playwright-core drives Debian's chromium; Playwright's own browser download

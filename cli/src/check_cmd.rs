@@ -7,7 +7,7 @@ use crate::lint_cmd::{self, FileReport, LintArgs};
 use driftgate_core::check::{self, DriftReport};
 use driftgate_core::history::{History, HistoryFormat, HistoryIssue};
 use driftgate_core::lint::Severity;
-use driftgate_core::{replay, source, Dialect};
+use driftgate_core::{replay, Dialect};
 use std::path::{Path, PathBuf};
 
 pub struct CheckArgs {
@@ -31,45 +31,30 @@ pub struct CheckReport {
 impl CheckReport {
     /// Exit 1: any history problem, any drift, any error-level lint finding.
     pub fn failed(&self) -> bool {
-        self.issues.iter().any(|i| i.code != "introspected-baseline")
-            || self.target.as_ref().is_some_and(|(_, d)| !d.drift.is_empty())
-            || self.lint.iter().flat_map(|f| &f.diagnostics).any(|d| d.severity == Severity::Error)
+        check::failed(&self.issues, self.target.as_ref().map(|(_, d)| d), self.lint.iter().flat_map(|f| &f.diagnostics).any(|d| d.severity == Severity::Error))
     }
 }
 
-/// The schema file beside a history: Prisma's schema.prisma (or a folder
-/// of .prisma files) one level up; Drizzle's latest snapshot.
+/// The schema file beside a history (`check::SchemaBeside`: Prisma's
+/// schema.prisma or schema/ one level up; Drizzle's latest snapshot).
 fn default_target(dir: &Path, h: &History) -> Option<String> {
-    match h.format {
-        HistoryFormat::Prisma => {
-            let up = dir.parent()?;
-            let file = up.join("schema.prisma");
-            if file.is_file() {
-                return Some(format!("prisma:{}", file.display()));
-            }
-            let folder = up.join("schema");
-            folder.is_dir().then(|| format!("prisma:{}", folder.display()))
+    check::SchemaBeside::candidates(h.format).iter().find_map(|c| {
+        let (up, entry, is_dir) = c.location();
+        let mut p = dir.to_path_buf();
+        for _ in 0..up {
+            p = p.parent()?.to_path_buf();
         }
-        HistoryFormat::Drizzle => Some(format!("drizzle:{}", dir.display())),
-        HistoryFormat::Plain => None,
-    }
+        if let Some(e) = entry {
+            p = p.join(e);
+        }
+        let exists = if is_dir { p.is_dir() } else { p.is_file() };
+        exists.then(|| format!("{}:{}", c.source_kind(), p.display()))
+    })
 }
 
 /// `--schema` accepts a source spelling or a path whose kind is obvious.
 fn schema_source(s: &str) -> String {
-    if source::SourceSpec::parse(s).is_ok() {
-        return s.to_string();
-    }
-    let p = Path::new(s);
-    if s.ends_with(".json") {
-        format!("drizzle:{s}")
-    } else if s.ends_with(".sql") {
-        format!("sql:{s}")
-    } else if s.ends_with(".prisma") || p.is_dir() {
-        format!("prisma:{s}")
-    } else {
-        s.to_string()
-    }
+    check::schema_spelling(s, Path::new(s).is_dir())
 }
 
 pub fn run(args: &CheckArgs) -> Result<CheckReport, String> {
@@ -85,12 +70,9 @@ pub fn run(args: &CheckArgs) -> Result<CheckReport, String> {
             let replayed = replay::replay_history(&h, args.dialect.or(h.dialect).or(Some(loaded.schema.dialect)));
             notes.extend(replayed.unmodelled.iter().map(|u| format!("{}:{}:{}: not modelled: {}", u.migration, u.line, u.column, u.reason)));
             let name = spec.split_once(':').map_or(spec.as_str(), |(_, p)| p).to_string();
-            let shown = if spec.starts_with("drizzle:") && Path::new(&name).is_dir() {
-                "the latest Drizzle snapshot".to_string()
-            } else {
-                Path::new(&name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(name.clone())
-            };
-            let kind = if spec.starts_with("prisma:") { check::TargetKind::Prisma } else { check::TargetKind::Other };
+            let source_kind = spec.split_once(':').map_or("", |(k, _)| k);
+            let shown = check::schema_label(source_kind, &name, Path::new(&name).is_dir());
+            let kind = check::target_kind(source_kind);
             let report = check::drift_against(&replayed.schema, &loaded.schema, &shown, kind);
             notes.extend(report.inexpressible.iter().cloned());
             Some((name, report))

@@ -4,6 +4,7 @@
 //! with the SQL of the migration that is missing.
 
 use crate::diff::{self, DiffOptions};
+use crate::history::{HistoryFormat, HistoryIssue};
 use crate::schema::Schema;
 use serde::Serialize;
 
@@ -87,6 +88,96 @@ pub fn drift_against(replayed: &Schema, target: &Schema, target_name: &str, kind
     let kept: Vec<&diff::Change> = result.changes.iter().filter(|c| !(kind == TargetKind::Prisma && (c.kind == "drop-index" || c.kind == "drop-unique-index") && prisma_cannot_express(replayed, target, &c.object))).collect();
     let migration_sql = kept.iter().flat_map(|c| c.sql.iter()).map(|s| format!("{s};\n")).collect();
     DriftReport { drift, migration_sql, inexpressible }
+}
+
+/// Where `check` finds the schema a history is compared with when none is
+/// named: Prisma's `schema.prisma` (or a `schema/` folder of `.prisma`
+/// files) in the folder above `migrations/`; a Drizzle out folder's latest
+/// snapshot. The host tries the candidates in order and reads the first
+/// that exists; plain SQL folders have none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchemaBeside {
+    /// `../schema.prisma`
+    PrismaFile,
+    /// `../schema/` (a folder of `.prisma` files)
+    PrismaFolder,
+    /// The Drizzle out folder itself: the last journal entry's snapshot.
+    DrizzleLatestSnapshot,
+}
+
+impl SchemaBeside {
+    pub fn candidates(format: HistoryFormat) -> &'static [SchemaBeside] {
+        match format {
+            HistoryFormat::Prisma => &[SchemaBeside::PrismaFile, SchemaBeside::PrismaFolder],
+            HistoryFormat::Drizzle => &[SchemaBeside::DrizzleLatestSnapshot],
+            HistoryFormat::Plain => &[],
+        }
+    }
+
+    /// Relative to the history folder: how many levels up, then which
+    /// entry (`None`: that folder itself), and whether it is a directory.
+    pub fn location(self) -> (usize, Option<&'static str>, bool) {
+        match self {
+            SchemaBeside::PrismaFile => (1, Some("schema.prisma"), false),
+            SchemaBeside::PrismaFolder => (1, Some("schema"), true),
+            SchemaBeside::DrizzleLatestSnapshot => (0, None, true),
+        }
+    }
+
+    /// The source kind (`prisma`, `drizzle`) of [`crate::source::SourceSpec`].
+    pub fn source_kind(self) -> &'static str {
+        match self {
+            SchemaBeside::PrismaFile | SchemaBeside::PrismaFolder => "prisma",
+            SchemaBeside::DrizzleLatestSnapshot => "drizzle",
+        }
+    }
+}
+
+/// `--schema` (and the JS `schema` option) accepts a source spelling or a
+/// path whose kind is obvious from its name (`is_dir`: the path is a folder,
+/// taken as a folder of `.prisma` files).
+pub fn schema_spelling(s: &str, is_dir: bool) -> String {
+    if crate::source::SourceSpec::parse(s).is_ok() {
+        return s.to_string();
+    }
+    if s.ends_with(".json") {
+        format!("drizzle:{s}")
+    } else if s.ends_with(".sql") {
+        format!("sql:{s}")
+    } else if s.ends_with(".prisma") || is_dir {
+        format!("prisma:{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// How the schema is called in drift messages: its file name, or "the
+/// latest Drizzle snapshot" for a Drizzle out folder.
+pub fn schema_label(source_kind: &str, path: &str, is_dir: bool) -> String {
+    if source_kind == "drizzle" && is_dir {
+        return "the latest Drizzle snapshot".to_string();
+    }
+    let name = path.trim_end_matches(['/', '\\']).rsplit(['/', '\\']).next().unwrap_or(path);
+    if name.is_empty() || name == "." || name == ".." {
+        path.to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// What the schema file can express ([`drift_against`]).
+pub fn target_kind(source_kind: &str) -> TargetKind {
+    if source_kind == "prisma" {
+        TargetKind::Prisma
+    } else {
+        TargetKind::Other
+    }
+}
+
+/// The gate's verdict: any history problem (an introspected baseline is
+/// not one), any drift, or any error-level lint finding fails it.
+pub fn failed(issues: &[HistoryIssue], drift: Option<&DriftReport>, lint_has_error: bool) -> bool {
+    issues.iter().any(|i| i.code != "introspected-baseline") || drift.is_some_and(|d| !d.drift.is_empty()) || lint_has_error
 }
 
 fn prisma_cannot_express(replayed: &Schema, target: &Schema, object: &str) -> bool {

@@ -14,22 +14,202 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
+// The result shapes of DESIGN §11, the same declarations as the napi addon's
+// node-binding/index.d.ts (checked by node-binding/test.mjs).
+/** Options every function accepts. Unknown keys are an error. */
 export interface Options {
   /** SQL dialect; default 'postgres'. */
   dialect?: 'postgres' | 'mysql';
-  /** Postgres major version; default 15. */
+  /** Postgres major version the migrations run on; default 15. */
   pgVersion?: number;
   /** The file's name (a `.down.sql` name lints it as a rollback). */
   filename?: string;
-  /** Rule levels: 'off' | 'info' | 'warning' | 'error'. */
-  rules?: Record<string, 'off' | 'info' | 'warning' | 'error'>;
-  /** Which tool runs the migration (decides transaction semantics). */
+  /** Rule levels; `'off'` turns a rule off, a severity turns it on at that level. */
+  rules?: Record<string, RuleLevel>;
+  /** Which tool runs the migration (decides transaction semantics); default 'plain'. */
   history?: 'prisma' | 'drizzle' | 'plain';
+  /** Treat every statement as inside a transaction. */
   assumeInTransaction?: boolean;
 }
+
+export type RuleLevel = 'off' | 'info' | 'warning' | 'error';
+export type Severity = 'info' | 'warning' | 'error';
+export type Dialect = 'postgres' | 'mysql';
+
+/**
+ * Where something is: `start`/`end` are UTF-16 offsets (so
+ * `sql.slice(start, end)` is the text), lines and columns are 1-based
+ * (columns in characters).
+ */
+export interface Location {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A mechanical fix: replace `sql.slice(start, end)` with `replacement`. */
+export interface Fix extends Location {
+  replacement: string;
+}
+
+export interface Diagnostic extends Location {
+  /** The rule id, e.g. `'drop-column'` (see `rules()`). */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** The safe alternative, with the file's own names. */
+  help: string;
+  /** 1-based number of the statement it is about. */
+  statement: number | null;
+  fix: Fix | null;
+}
+
+export interface StatementError extends Location {
+  message: string;
+}
+
+export interface Statement extends Location {
+  /** 0-based, in execution order (statements inside a `DO` block follow it). */
+  index: number;
+  /** The token reader's classification, e.g. `'create-table'`, `'alter-table'`. */
+  kind: string;
+  /** 'parsed' (by sqlparser), 'unparsed' (classified by the token reader), 'unclassified'. */
+  status: 'parsed' | 'unparsed' | 'unclassified';
+  text: string;
+  /** The `DO` block a statement was extracted from. */
+  parent: number | null;
+  /** Why sqlparser rejected it. */
+  error: StatementError | null;
+}
+
 export interface Migration {
   name: string;
   sql: string;
+}
+
+export interface Column {
+  name: string;
+  /** Normalised type, e.g. `'integer'`, `'varchar(255)'`. */
+  type: string;
+  nullable: boolean;
+  default?: string;
+  identity?: 'always' | 'by-default' | 'serial' | 'auto-increment';
+  /** Generated column expression. */
+  generated?: string;
+}
+
+export interface PrimaryKey {
+  /** `null` when the source does not record it (a Drizzle snapshot's single-column key). */
+  name: string | null;
+  columns: string[];
+}
+
+export interface UniqueConstraint {
+  name: string;
+  columns: string[];
+  nullsNotDistinct?: boolean;
+}
+
+export interface IndexColumn {
+  /** A column name, or an expression when `expression` is true. */
+  name: string;
+  expression?: boolean;
+  descending?: boolean;
+  opclass?: string;
+}
+
+export interface Index {
+  name: string;
+  columns: IndexColumn[];
+  unique: boolean;
+  method?: string;
+  /** Partial index predicate. */
+  where?: string;
+  /** Created by the database itself (MySQL's index for a foreign key). */
+  implicit?: boolean;
+}
+
+export interface ForeignKey {
+  name: string;
+  columns: string[];
+  referencedSchema: string;
+  referencedTable: string;
+  referencedColumns: string[];
+  onDelete: string;
+  onUpdate: string;
+}
+
+export interface Check {
+  name: string;
+  expression: string;
+}
+
+export interface Table {
+  schema: string;
+  name: string;
+  columns: Column[];
+  primaryKey?: PrimaryKey;
+  uniques: UniqueConstraint[];
+  indexes: Index[];
+  foreignKeys: ForeignKey[];
+  checks: Check[];
+}
+
+/** The schema model. Objects are keyed `schema.name` on Postgres, `name` on MySQL. */
+export interface Schema {
+  dialect: Dialect;
+  schemas: string[];
+  tables: Record<string, Table>;
+  enums: Record<string, { schema: string; name: string; values: string[] }>;
+  sequences: Record<string, { schema: string; name: string }>;
+  views: Record<string, { schema: string; name: string; materialized: boolean; definition: string }>;
+  extensions: string[];
+}
+
+/** A statement replay could not (fully) apply. */
+export interface Unmodelled {
+  migration: string;
+  /** 0-based statement index in the migration. */
+  statement: number;
+  line: number;
+  column: number;
+  /** Byte offsets in the migration's UTF-8 text. */
+  span: { start: number; end: number };
+  kind: string;
+  reason: string;
+}
+
+/** A statement sqlparser rejected; replay used what the token reader classified. */
+export interface Unparsed {
+  migration: string;
+  statement: number;
+  line: number;
+  column: number;
+  kind: string;
+  classified: boolean;
+  error: string;
+}
+
+export interface ReplayResult {
+  schema: Schema;
+  unmodelled: Unmodelled[];
+  unparsed: Unparsed[];
+  summary: { files: number; statements: number; parsed: number; unparsed: number; unclassified: number };
+}
+
+export interface RuleInfo {
+  id: string;
+  /** Default severity. */
+  severity: Severity;
+  enabledByDefault: boolean;
+  /** The dialect the rule applies to; `null`: both. */
+  dialect: Dialect | null;
+  summary: string;
+  /** Markdown, as `driftgate explain RULE` prints it. */
+  documentation: string;
 }
 "#;
 
@@ -89,7 +269,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// `lint(sql, options?)`: diagnostics with UTF-16 `start`/`end` (so
 /// `sql.slice(d.start, d.end)` is the flagged text), 1-based line/column,
 /// the rule's help and, where mechanical, a fix.
-#[wasm_bindgen(js_name = lint)]
+#[wasm_bindgen(js_name = lint, unchecked_return_type = "Diagnostic[]")]
 pub fn lint(sql: &str, #[wasm_bindgen(unchecked_optional_param_type = "Options")] opts: Option<JsValue>) -> Result<JsValue, JsValue> {
     to_js(&api::lint(sql, &options(opts)?).map_err(api_error)?)
 }
@@ -97,14 +277,14 @@ pub fn lint(sql: &str, #[wasm_bindgen(unchecked_optional_param_type = "Options")
 /// `splitStatements(sql, options?)`: the statements of a SQL file in
 /// execution order (statements inside `DO` blocks follow their block), with
 /// UTF-16 offsets, parse status and the token reader's classification.
-#[wasm_bindgen(js_name = splitStatements)]
+#[wasm_bindgen(js_name = splitStatements, unchecked_return_type = "Statement[]")]
 pub fn split_statements(sql: &str, #[wasm_bindgen(unchecked_optional_param_type = "Options")] opts: Option<JsValue>) -> Result<JsValue, JsValue> {
     to_js(&api::split_statements(sql, &options(opts)?).map_err(api_error)?)
 }
 
 /// `replay(migrations, options?)`: replay `{name, sql}` migrations in order
 /// from an empty schema; `{schema, unmodelled, unparsed, summary}`.
-#[wasm_bindgen(js_name = replay)]
+#[wasm_bindgen(js_name = replay, unchecked_return_type = "ReplayResult")]
 pub fn replay_migrations(
     #[wasm_bindgen(unchecked_param_type = "Migration[]")] migrations: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] opts: Option<JsValue>,
@@ -116,13 +296,13 @@ pub fn replay_migrations(
 
 /// `parseDrizzleSnapshot(json)`: a Drizzle `meta/NNNN_snapshot.json` as a
 /// schema. Throws an `Error` with `line` and `column` (1-based) on failure.
-#[wasm_bindgen(js_name = parseDrizzleSnapshot)]
+#[wasm_bindgen(js_name = parseDrizzleSnapshot, unchecked_return_type = "Schema")]
 pub fn parse_drizzle_snapshot(json: &str) -> Result<JsValue, JsValue> {
     to_js(&api::parse_drizzle_snapshot(json).map_err(api_error)?)
 }
 
 /// `rules()`: the rule catalog with each rule's documentation.
-#[wasm_bindgen(js_name = rules)]
+#[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&api::rules())
 }
