@@ -153,6 +153,18 @@ fn parse_dialect(s: &str) -> Result<Dialect, String> {
     Dialect::parse(s).ok_or_else(|| format!("unknown dialect {s:?}: use postgres or mysql"))
 }
 
+/// Write to stdout; a closed pipe (`driftgate lint … | head`) ends the
+/// output quietly instead of panicking.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    if let Err(e) = o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("driftgate: cannot write the output: {e}");
+        }
+    }
+}
+
 fn fail(e: impl std::fmt::Display) -> ExitCode {
     eprintln!("driftgate: {e}");
     ExitCode::from(2)
@@ -175,7 +187,7 @@ fn main() -> ExitCode {
                 LintFormat::Github => render::github(&reports),
                 LintFormat::Gcc => render::gcc(&reports),
             };
-            print!("{text}");
+            out(&text);
             let worst = reports.iter().flat_map(|r| &r.diagnostics).map(|d| d.severity).max();
             let failing = match fail_on {
                 FailOn::Never => false,
@@ -187,8 +199,8 @@ fn main() -> ExitCode {
         Command::Replay { path, dialect, format } => match replay_cmd::run(&path, dialect) {
             Ok(report) => {
                 match format {
-                    Format::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
-                    Format::Tty => print!("{}", replay_cmd::render_tty(&report)),
+                    Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&report).unwrap_or_default())),
+                    Format::Tty => out(&replay_cmd::render_tty(&report)),
                 }
                 ExitCode::SUCCESS
             }
@@ -197,9 +209,9 @@ fn main() -> ExitCode {
         Command::Diff { from, to, script, exit_code, dialect, format } => match diff_cmd::run(&from, &to, dialect) {
             Ok(report) => {
                 match format {
-                    DiffFormat::Tty => print!("{}", diff_cmd::render_tty(&report, script)),
-                    DiffFormat::Json => println!("{}", diff_cmd::render_json(&report)),
-                    DiffFormat::Sql => print!("{}", driftgate_core::diff::render_sql(&report.result, report.dialect)),
+                    DiffFormat::Tty => out(&diff_cmd::render_tty(&report, script)),
+                    DiffFormat::Json => out(&format!("{}\n", diff_cmd::render_json(&report))),
+                    DiffFormat::Sql => out(&driftgate_core::diff::render_sql(&report.result, report.dialect)),
                 }
                 ExitCode::from(u8::from(exit_code && !report.result.is_empty()))
             }
@@ -211,8 +223,8 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
                     match format {
-                        Format::Tty => print!("{}", check_cmd::render_tty(&report, color)),
-                        Format::Json => println!("{}", check_cmd::render_json(&report)),
+                        Format::Tty => out(&check_cmd::render_tty(&report, color)),
+                        Format::Json => out(&format!("{}\n", check_cmd::render_json(&report))),
                     }
                     ExitCode::from(u8::from(report.failed()))
                 }
@@ -221,21 +233,21 @@ fn main() -> ExitCode {
         }
         Command::Rules { format } => {
             match format {
-                RulesFormat::Tty => print!("{}", catalog::table()),
-                RulesFormat::Markdown => print!("{}", catalog::markdown()),
+                RulesFormat::Tty => out(&catalog::table()),
+                RulesFormat::Markdown => out(&catalog::markdown()),
                 RulesFormat::Json => {
                     let v: Vec<_> = driftgate_core::lint::rules::ALL
                         .iter()
                         .map(|r| serde_json::json!({"id": r.id, "severity": r.severity.name(), "enabledByDefault": r.default_enabled, "dialect": r.dialect.map(|d| d.name()), "summary": r.summary, "url": render::rule_url(r.id)}))
                         .collect();
-                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                    out(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
                 }
             }
             ExitCode::SUCCESS
         }
         Command::Explain { rule } => match catalog::explain(&rule) {
             Some(doc) => {
-                print!("{doc}");
+                out(&doc);
                 ExitCode::SUCCESS
             }
             None => fail(format!("unknown rule {rule:?}; `driftgate rules` lists them")),
