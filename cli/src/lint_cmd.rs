@@ -2,6 +2,7 @@
 //! stdin, with driftgate.toml found by walking up from the first path.
 
 use crate::folder::read_folder;
+use driftgate_core::api;
 use driftgate_core::config::Config;
 use driftgate_core::history::{self, History};
 use driftgate_core::lint::history::{lint_history, options_for};
@@ -93,53 +94,38 @@ impl Paths {
 
 /// A migration folder at `dir`, or at a conventional place inside it.
 pub fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
+    let mut candidates = Vec::new();
     for candidate in history::CONVENTIONAL_DIRS.iter().map(|sub| if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) }) {
-        if !candidate.is_dir() {
-            continue;
-        }
-        let files = read_folder(&candidate).map_err(|e| format!("cannot read {}: {e}", candidate.display()))?;
-        if history::detect(&files).is_some() {
-            let h = history::read_for_analysis(&files).map_err(|e| format!("{}/{}: {}", candidate.display(), e.path, e.message))?;
-            return Ok(Some((candidate, h)));
+        if candidate.is_dir() {
+            let files = read_folder(&candidate).map_err(|e| format!("cannot read {}: {e}", candidate.display()))?;
+            candidates.push((candidate, files));
         }
     }
-    Ok(None)
+    let listings: Vec<&[history::FolderFile]> = candidates.iter().map(|(_, f)| f.as_slice()).collect();
+    let Some(i) = history::choose_history(&listings) else { return Ok(None) };
+    let (candidate, files) = candidates.swap_remove(i);
+    let h = history::read_for_analysis(&files).map_err(|e| format!("{}/{}: {}", candidate.display(), e.path, e.message))?;
+    Ok(Some((candidate, h)))
 }
 
-/// The history a single .sql file belongs to (Drizzle/plain: its folder;
-/// Prisma: the folder two levels up), if any.
+/// The history a single .sql file belongs to, as the core decides it from
+/// the folders around the file.
 fn enclosing_history(file: &Path, paths: &Paths) -> Option<(PathBuf, History)> {
     let parent = match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let grandparent = paths.abs(&parent).parent().map(Path::to_path_buf);
-    // A Prisma `migration.sql` sits one directory below its history: read it
-    // there first, or a lone migration.sql would look like a plain folder.
-    let prisma_file = file.file_name().is_some_and(|n| n == "migration.sql" || n == "down.sql");
-    let mut candidates: Vec<PathBuf> = Vec::new();
-    if prisma_file {
-        candidates.extend(grandparent.clone());
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_abs = paths.abs(file);
+    let mut around = Vec::new();
+    for &level in api::enclosing_levels(&name) {
+        let dir = if level == 1 { parent.clone() } else { paths.abs(&parent).parent().map(Path::to_path_buf).unwrap_or_default() };
+        let Ok(rel) = file_abs.strip_prefix(paths.abs(&dir)) else { continue };
+        let Ok(files) = read_folder(&dir) else { continue };
+        around.push(api::Enclosing { level, dir: dir.display().to_string(), rel: rel.to_string_lossy().replace('\\', "/"), files });
     }
-    candidates.push(parent.clone());
-    if !prisma_file {
-        candidates.extend(grandparent);
-    }
-    for dir in &candidates {
-        let Ok(files) = read_folder(dir) else { continue };
-        match history::detect(&files) {
-            Some(history::HistoryFormat::Plain) if *dir != parent => continue,
-            Some(_) => {
-                let h = history::read_for_analysis(&files).ok()?;
-                let rel = paths.abs(file).strip_prefix(paths.abs(dir)).ok()?.to_string_lossy().replace('\\', "/");
-                if h.migrations.iter().any(|m| m.path == rel || m.down_path.as_deref() == Some(rel.as_str())) {
-                    return Some((dir.clone(), h));
-                }
-            }
-            None => {}
-        }
-    }
-    None
+    let (e, h) = api::enclosing_history(&file_abs.display().to_string(), &around)?;
+    Some((PathBuf::from(&e.dir), h))
 }
 
 pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {

@@ -108,3 +108,12 @@ fn a_rename_generated_as_drop_and_add_fails_the_gate() {
     assert!(rename["message"].as_str().unwrap().contains("\"displayName\""), "{rename}");
     assert!(rename["file"].as_str().unwrap().ends_with("20990101000000_rename_display_name/migration.sql"));
 }
+
+#[test]
+fn a_drizzle_project_root_finds_its_out_folder() {
+    // The root holds `migrations/*.sql` two levels down; the journal below it is the history.
+    let (o, v) = check(&["fixtures/drizzle/pg-shop"], &root());
+    assert_eq!(o.status.code(), Some(0), "{v:#}");
+    assert_eq!(v["format"], "drizzle");
+    assert!(v["history"].as_str().unwrap().ends_with("pg-shop/migrations"));
+}

@@ -391,8 +391,9 @@ pub fn enclosing_levels(file_name: &str) -> &'static [usize] {
     }
 }
 
-/// The history a file belongs to, among the folders around it.
-fn enclosing_history<'a>(path: &str, around: &'a [Enclosing]) -> Option<(&'a Enclosing, History)> {
+/// The history a file belongs to, among the folders around it (the CLI and
+/// the addon both ask this).
+pub fn enclosing_history<'a>(path: &str, around: &'a [Enclosing]) -> Option<(&'a Enclosing, History)> {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     for level in enclosing_levels(name) {
         let Some(e) = around.iter().find(|e| e.level == *level) else { continue };

@@ -121,6 +121,19 @@ pub fn is_down_file(path: &str) -> bool {
     path.ends_with(".down.sql") || path.rsplit('/').next() == Some("down.sql")
 }
 
+/// Which of several candidate folders (a project root and its
+/// [`CONVENTIONAL_DIRS`], in that order) is the migration history: the first
+/// Prisma or Drizzle one, else the first plain one. A project root holding
+/// `migrations/0000_x.sql` two levels down looks like a plain folder, but
+/// its Drizzle journal is what the tools use.
+pub fn choose_history(candidates: &[&[FolderFile]]) -> Option<usize> {
+    let formats: Vec<Option<HistoryFormat>> = candidates.iter().map(|f| detect(f)).collect();
+    formats
+        .iter()
+        .position(|f| matches!(f, Some(HistoryFormat::Prisma | HistoryFormat::Drizzle)))
+        .or_else(|| formats.iter().position(|f| f.is_some()))
+}
+
 /// Which format a folder listing is.
 pub fn detect(files: &[FolderFile]) -> Option<HistoryFormat> {
     if files.iter().any(|f| f.path == "meta/_journal.json") {
@@ -475,6 +488,15 @@ mod tests {
         assert!(codes.contains(&"journal-entry-without-file"));
         assert!(codes.contains(&"missing-from-journal"));
         assert!(codes.contains(&"duplicate-prefix"));
+    }
+
+    #[test]
+    fn an_orm_history_below_a_project_root_wins_over_the_root() {
+        let root = vec![f("migrations/0000_a.sql", "SELECT 1;")];
+        let drizzle = vec![f("meta/_journal.json", r#"{"version":"7","dialect":"postgresql","entries":[]}"#), f("0000_a.sql", "SELECT 1;")];
+        assert_eq!(choose_history(&[&root, &[], &drizzle]), Some(2));
+        assert_eq!(choose_history(&[&root, &[]]), Some(0));
+        assert_eq!(choose_history(&[&[], &[]]), None);
     }
 
     #[test]

@@ -79,19 +79,19 @@ fn display(p: &Path) -> String {
     }
 }
 
-/// The migration history at `dir` or at a conventional place inside it.
+/// The migration history at `dir` or at a conventional place inside it
+/// (the core chooses among them).
 fn find_history(dir: &Path) -> HostResult<Option<(PathBuf, Vec<FolderFile>)>> {
+    let mut candidates = Vec::new();
     for sub in history::CONVENTIONAL_DIRS {
         let candidate = if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) };
-        if !candidate.is_dir() {
-            continue;
-        }
-        let files = read_folder(&candidate).map_err(|e| fail(format!("cannot read {}: {e}", candidate.display())))?;
-        if history::detect(&files).is_some() {
-            return Ok(Some((candidate, files)));
+        if candidate.is_dir() {
+            let files = read_folder(&candidate).map_err(|e| fail(format!("cannot read {}: {e}", candidate.display())))?;
+            candidates.push((candidate, files));
         }
     }
-    Ok(None)
+    let listings: Vec<&[FolderFile]> = candidates.iter().map(|(_, f)| f.as_slice()).collect();
+    Ok(history::choose_history(&listings).map(|i| candidates.swap_remove(i)))
 }
 
 /// `driftgate.toml` as `options.config` says: a path, none, or found
