@@ -2,6 +2,7 @@
 //! `driftgate-core`. Decisions belong in the core; this crate moves bytes.
 
 pub mod check_cmd;
+pub mod db;
 pub mod diff_cmd;
 pub mod folder;
 pub mod git;
