@@ -15,6 +15,7 @@
 pub mod api;
 pub mod check;
 pub mod config;
+pub mod deploy;
 pub mod diff;
 pub mod drizzle;
 pub mod lint;
