@@ -94,6 +94,13 @@ impl Paths {
 
 /// A migration folder at `dir`, or at a conventional place inside it.
 pub fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
+    let Some((candidate, files)) = find_history_files(dir)? else { return Ok(None) };
+    let h = history::read_for_analysis(&files).map_err(|e| format!("{}/{}: {}", candidate.display(), e.path, e.message))?;
+    Ok(Some((candidate, h)))
+}
+
+/// The folder [`find_history`] picks, with its files.
+pub fn find_history_files(dir: &Path) -> Result<Option<(PathBuf, Vec<history::FolderFile>)>, String> {
     let mut candidates = Vec::new();
     for candidate in history::CONVENTIONAL_DIRS.iter().map(|sub| if sub.is_empty() { dir.to_path_buf() } else { dir.join(sub) }) {
         if candidate.is_dir() {
@@ -103,9 +110,7 @@ pub fn find_history(dir: &Path) -> Result<Option<(PathBuf, History)>, String> {
     }
     let listings: Vec<&[history::FolderFile]> = candidates.iter().map(|(_, f)| f.as_slice()).collect();
     let Some(i) = history::choose_history(&listings) else { return Ok(None) };
-    let (candidate, files) = candidates.swap_remove(i);
-    let h = history::read_for_analysis(&files).map_err(|e| format!("{}/{}: {}", candidate.display(), e.path, e.message))?;
-    Ok(Some((candidate, h)))
+    Ok(Some(candidates.swap_remove(i)))
 }
 
 /// The history a single .sql file belongs to, as the core decides it from

@@ -1,7 +1,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use driftgate::lint_cmd::{self, LintArgs};
 use driftgate::check_cmd::{self, CheckArgs};
-use driftgate::{diff_cmd, render, replay_cmd};
+use driftgate::{deploy_cmd, diff_cmd, render, replay_cmd};
 use driftgate_core::lint::{catalog, Severity};
 use driftgate_core::Dialect;
 use std::io::IsTerminal;
@@ -140,6 +140,68 @@ enum Command {
         #[arg(long, value_enum, default_value = "tty")]
         format: Format,
     },
+    /// Applied / pending / failed / interrupted / edited / out-of-order
+    /// migrations, against the live history table (Prisma's
+    /// `_prisma_migrations`, Drizzle's `__drizzle_migrations`, or driftgate's
+    /// own for plain folders). Exit 1 when anything is not applied cleanly.
+    Status {
+        /// The project or its migrations folder. Default: `.`
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: Format,
+    },
+    /// Apply pending migrations, forward only: each in its own transaction
+    /// (statement by statement with recorded progress where a transaction is
+    /// impossible: MySQL DDL, CREATE INDEX CONCURRENTLY), under a lock so
+    /// concurrent deployers apply each migration exactly once, writing the
+    /// ORM's own history table. Lock timeouts are retried with backoff; any
+    /// other error stops the deploy and is recorded until `resolve`.
+    Deploy {
+        /// The project or its migrations folder. Default: `.`
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArgs,
+        /// Print the plan (the statements, how they run) without applying.
+        #[arg(long)]
+        dry_run: bool,
+        /// Deploy even though an applied migration's file changed since.
+        #[arg(long)]
+        allow_edited: bool,
+        /// Deploy migrations that sort before ones already applied.
+        #[arg(long)]
+        allow_out_of_order: bool,
+        /// Stop after this migration.
+        #[arg(long, value_name = "NAME")]
+        to: Option<String>,
+        /// How long a statement may wait for a lock before it is rolled back
+        /// and retried (e.g. 5s, 500ms).
+        #[arg(long, default_value = "5s", value_parser = parse_duration)]
+        lock_timeout: std::time::Duration,
+        /// Longest a statement may run (0 = no limit).
+        #[arg(long, default_value = "0", value_parser = parse_duration)]
+        statement_timeout: std::time::Duration,
+        /// Retries after a lock timeout (exponential backoff from 0.5 s).
+        #[arg(long, default_value = "5")]
+        lock_retries: u32,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: Format,
+    },
+    /// Record a migration's state by hand, with Prisma's semantics:
+    /// `--applied NAME` (baseline, or a failed migration you completed by
+    /// hand) or `--rolled-back NAME` (a failed migration you undid; the next
+    /// deploy runs it again). Nothing is run.
+    Resolve {
+        /// The project or its migrations folder. Default: `.`
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_name = "NAME", conflicts_with = "rolled_back", required_unless_present = "rolled_back")]
+        applied: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        rolled_back: Option<String>,
+    },
     /// List every lint rule.
     Rules {
         #[arg(long, value_enum, default_value = "tty")]
@@ -147,6 +209,36 @@ enum Command {
     },
     /// Print a rule's documentation.
     Explain { rule: String },
+}
+
+#[derive(clap::Args)]
+struct DbArgs {
+    /// postgres://user:password@host:port/db or mysql://…; default: $DATABASE_URL.
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
+}
+
+impl DbArgs {
+    fn url(&self) -> Result<String, String> {
+        self.database_url
+            .clone()
+            .or_else(|| std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()))
+            .ok_or_else(|| "no database URL: pass --database-url or set DATABASE_URL".to_string())
+    }
+}
+
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let (num, unit) = s.find(|c: char| !c.is_ascii_digit() && c != '.').map(|i| s.split_at(i)).unwrap_or((s, "s"));
+    let n: f64 = num.parse().map_err(|_| format!("invalid duration {s:?}: use e.g. 500ms, 5s, 2m"))?;
+    let secs = match unit {
+        "ms" => n / 1000.0,
+        "s" | "" => n,
+        "m" | "min" => n * 60.0,
+        "h" => n * 3600.0,
+        _ => return Err(format!("invalid duration unit in {s:?}: use ms, s, m or h")),
+    };
+    Ok(std::time::Duration::from_secs_f64(secs))
 }
 
 fn parse_dialect(s: &str) -> Result<Dialect, String> {
@@ -227,6 +319,68 @@ fn main() -> ExitCode {
                         Format::Json => out(&format!("{}\n", check_cmd::render_json(&report))),
                     }
                     ExitCode::from(u8::from(report.failed()))
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Status { dir, db, format } => {
+            let url = match db.url() {
+                Ok(u) => u,
+                Err(e) => return fail(e),
+            };
+            match deploy_cmd::status(&dir.unwrap_or_else(|| PathBuf::from(".")), &url) {
+                Ok(r) => {
+                    match format {
+                        Format::Tty => out(&deploy_cmd::render_status_tty(&r)),
+                        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&r).unwrap_or_default())),
+                    }
+                    ExitCode::from(u8::from(r.status.has_findings() || !r.invalid_indexes.is_empty()))
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Deploy { dir, db, dry_run, allow_edited, allow_out_of_order, to, lock_timeout, statement_timeout, lock_retries, format } => {
+            let url = match db.url() {
+                Ok(u) => u,
+                Err(e) => return fail(e),
+            };
+            let args = deploy_cmd::DeployArgs {
+                dir: dir.unwrap_or_else(|| PathBuf::from(".")),
+                url,
+                dry_run,
+                allow_edited,
+                allow_out_of_order,
+                target: to,
+                lock_timeout,
+                statement_timeout,
+                lock_retries,
+                json: matches!(format, Format::Json),
+            };
+            match deploy_cmd::deploy(&args) {
+                Ok(r) => {
+                    match format {
+                        Format::Tty => out(&deploy_cmd::render_deploy_tty(&r)),
+                        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&r).unwrap_or_default())),
+                    }
+                    ExitCode::from(r.exit_code())
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Resolve { dir, db, applied, rolled_back } => {
+            let url = match db.url() {
+                Ok(u) => u,
+                Err(e) => return fail(e),
+            };
+            let (name, is_applied) = match (applied, rolled_back) {
+                (Some(n), _) => (n, true),
+                (None, Some(n)) => (n, false),
+                (None, None) => return fail("pass --applied NAME or --rolled-back NAME"),
+            };
+            match deploy_cmd::resolve(&dir.unwrap_or_else(|| PathBuf::from(".")), &url, &name, is_applied) {
+                Ok(msg) => {
+                    out(&msg);
+                    ExitCode::SUCCESS
                 }
                 Err(e) => fail(e),
             }

@@ -597,6 +597,9 @@ pub struct MigrationStatus {
     pub error: Option<String>,
     /// One line for humans: what happened and what to do.
     pub detail: String,
+    /// Prisma: the id of the unfinished row a resumed run continues.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -633,6 +636,8 @@ impl Status {
 
 /// A recorded attempt, normalised over the three tables.
 struct Attempt {
+    /// Prisma's row id (an unfinished row is continued, not duplicated).
+    id: Option<String>,
     checksum: Option<String>,
     applied: bool,
     failed_or_running: bool,
@@ -659,6 +664,7 @@ pub fn status(history: &History, dialect: Dialect, rows: &HistoryRows) -> Status
             let own_state = own.and_then(|r| text(r, "state"));
             let own_attempt = |applied: bool| {
                 own.map(|r| Attempt {
+                    id: None,
                     checksum: text(r, "checksum"),
                     applied,
                     failed_or_running: matches!(own_state.as_deref(), Some("failed" | "running")),
@@ -676,6 +682,7 @@ pub fn status(history: &History, dialect: Dialect, rows: &HistoryRows) -> Status
                     let open = mine.iter().rev().find(|r| text(r, "finished_at").is_none() && text(r, "rolled_back_at").is_none());
                     if let Some(r) = applied {
                         Some(Attempt {
+                            id: text(r, "id"),
                             checksum: text(r, "checksum"),
                             applied: true,
                             failed_or_running: false,
@@ -688,6 +695,7 @@ pub fn status(history: &History, dialect: Dialect, rows: &HistoryRows) -> Status
                         open.map(|r| {
                             let logs = text(r, "logs").unwrap_or_default();
                             Attempt {
+                                id: text(r, "id"),
                                 checksum: text(r, "checksum"),
                                 applied: false,
                                 failed_or_running: true,
@@ -704,6 +712,7 @@ pub fn status(history: &History, dialect: Dialect, rows: &HistoryRows) -> Status
                     let row = rows.orm.iter().find(|r| int(r, "created_at") == Some(when));
                     match row {
                         Some(r) => Some(Attempt {
+                            id: None,
                             checksum: text(r, "hash"),
                             applied: true,
                             failed_or_running: false,
@@ -739,6 +748,7 @@ pub fn status(history: &History, dialect: Dialect, rows: &HistoryRows) -> Status
             statements_done: None,
             error: None,
             detail: String::new(),
+            record_id: None,
         };
         match attempt {
             Some(a) if a.applied => {
@@ -764,6 +774,7 @@ pub fn status(history: &History, dialect: Dialect, rows: &HistoryRows) -> Status
             }
             Some(a) if a.failed_or_running => {
                 st.statements_done = a.done;
+                st.record_id = a.id;
                 st.started_at = a.started_at;
                 let ran = describe_progress(m, dialect, a.done.unwrap_or(0));
                 if let Some(err) = a.error {
@@ -911,6 +922,9 @@ pub struct PlannedMigration {
     pub reason: Option<String>,
     /// Continue an interrupted run from this statement (0-based).
     pub resume_from: usize,
+    /// Prisma: the unfinished row to continue (else a new row is written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
     pub statements: Vec<PlannedStatement>,
     /// The migration sets its own `lock_timeout` / `statement_timeout`.
     pub sets_own_timeouts: bool,
@@ -1029,7 +1043,8 @@ pub fn plan(history: &History, dialect: Dialect, status: &Status, opts: &PlanOpt
             let lower = s.sql.to_ascii_lowercase();
             lower.starts_with("set") && (lower.contains("lock_timeout") || lower.contains("statement_timeout") || lower.contains("lock_wait_timeout") || lower.contains("max_statement_time"))
         });
-        migrations.push(PlannedMigration { name: m.name.clone(), mode, reason, resume_from, statements, sets_own_timeouts });
+        let record_id = if st.state == State::Interrupted { st.record_id.clone() } else { None };
+        migrations.push(PlannedMigration { name: m.name.clone(), mode, reason, resume_from, record_id, statements, sets_own_timeouts });
     }
     if !refusals.is_empty() {
         migrations.clear();
