@@ -531,7 +531,7 @@ async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migrat
         match err {
             None => match db.execute("COMMIT").await {
                 Ok(_) => return Ok(Outcome::Applied { retries }),
-                Err(e) => return Err(record_failure(db, p, migration, m, 0, &e, true, false).await),
+                Err(e) => return Err(record_failure(db, p, migration, m, 0, &e, true, &id, m.record_id.is_some()).await),
             },
             Some((i, e)) => {
                 let _ = db.execute("ROLLBACK").await;
@@ -549,7 +549,7 @@ async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migrat
                     tokio::time::sleep(wait).await;
                     continue;
                 }
-                return Err(record_failure(db, p, migration, m, i, &e, true, m.record_id.is_some()).await);
+                return Err(record_failure(db, p, migration, m, i, &e, true, &id, m.record_id.is_some()).await);
             }
         }
     }
@@ -584,7 +584,7 @@ async fn run_one_by_one(db: &mut Db, p: &Project, migration: &history::Migration
                 if let Some(qualified) = rows.scalar() {
                     progress(args.json, &format!("      dropping INVALID index {qualified} left by an earlier failed build"));
                     if let Err(e) = db.execute(&format!("DROP INDEX CONCURRENTLY IF EXISTS {qualified}")).await {
-                        return Err(record_failure(db, p, migration, m, i, &e, false, true).await);
+                        return Err(record_failure(db, p, migration, m, i, &e, false, &id, true).await);
                     }
                 }
             }
@@ -612,7 +612,7 @@ async fn run_one_by_one(db: &mut Db, p: &Project, migration: &history::Migration
                 tokio::time::sleep(wait).await;
             }
             Err(e) => {
-                let mut f = record_failure(db, p, migration, m, i, &e, false, true).await;
+                let mut f = record_failure(db, p, migration, m, i, &e, false, &id, true).await;
                 if let Some(index) = &stmt.concurrent_index {
                     if let Ok(rows) = db.query(&invalid_index_sql(index)).await {
                         if let Some(q) = rows.scalar() {
@@ -661,7 +661,9 @@ fn failure(p: &Project, m: &PlannedMigration, i: usize, e: &DbError, rolled_back
 
 /// Records a failed migration so that the next deploy refuses until `resolve`.
 #[allow(clippy::too_many_arguments)]
-async fn record_failure(db: &mut Db, p: &Project, migration: &history::Migration, m: &PlannedMigration, i: usize, e: &DbError, rolled_back: bool, row_exists: bool) -> Failure {
+/// `id` is the Prisma row of this attempt (the one `record_started` wrote,
+/// unless that was rolled back with the transaction: `row_exists` says).
+async fn record_failure(db: &mut Db, p: &Project, migration: &history::Migration, m: &PlannedMigration, i: usize, e: &DbError, rolled_back: bool, id: &str, row_exists: bool) -> Failure {
     let mut f = failure(p, m, i, e, rolled_back);
     let stmt = m.statements.get(i);
     let text = format!(
@@ -673,8 +675,7 @@ async fn record_failure(db: &mut Db, p: &Project, migration: &history::Migration
         stmt.map(|s| format!("\n  statement: {}", s.summary)).unwrap_or_default()
     );
     let done = if rolled_back { 0 } else { i };
-    let id = m.record_id.clone().unwrap_or_else(new_id);
-    let mut sql = p.store.record_failed(migration, &id, m.statements.len(), done, &text, row_exists);
+    let mut sql = p.store.record_failed(migration, id, m.statements.len(), done, &text, row_exists);
     let recorded = if p.url.dialect == Dialect::Postgres {
         sql.insert(0, format!("SELECT pg_advisory_xact_lock({})", p.store.pg_lock_key()));
         run_transaction(db, &sql).await
