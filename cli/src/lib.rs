@@ -5,6 +5,7 @@ pub mod check_cmd;
 pub mod db;
 pub mod deploy_cmd;
 pub mod diff_cmd;
+pub mod doctor_cmd;
 pub mod folder;
 pub mod git;
 pub mod lint_cmd;

@@ -1,7 +1,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use driftgate::lint_cmd::{self, LintArgs};
 use driftgate::check_cmd::{self, CheckArgs};
-use driftgate::{deploy_cmd, diff_cmd, render, replay_cmd};
+use driftgate::{deploy_cmd, diff_cmd, doctor_cmd, render, replay_cmd};
 use driftgate_core::lint::{catalog, Severity};
 use driftgate_core::Dialect;
 use std::io::IsTerminal;
@@ -202,6 +202,19 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         rolled_back: Option<String>,
     },
+    /// Check a database before deploying: connections free against what a
+    /// deploy and a backfill need, whether the URL goes through PgBouncer
+    /// (and what its pool mode breaks), and the role's privileges.
+    /// Exit 1 when a check fails.
+    Doctor {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Connections the backfill will use (its --max-connections).
+        #[arg(long, default_value = "2")]
+        backfill_connections: u64,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: Format,
+    },
     /// List every lint rule.
     Rules {
         #[arg(long, value_enum, default_value = "tty")]
@@ -381,6 +394,23 @@ fn main() -> ExitCode {
                 Ok(msg) => {
                     out(&msg);
                     ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Doctor { db, backfill_connections, format } => {
+            let url = match db.url() {
+                Ok(u) => u,
+                Err(e) => return fail(e),
+            };
+            match doctor_cmd::run(&url, backfill_connections) {
+                Ok(r) => {
+                    let shown = driftgate::db::DbUrl::parse(&url).map(|u| u.to_string()).unwrap_or_default();
+                    match format {
+                        Format::Tty => out(&doctor_cmd::render_tty(&r, &shown)),
+                        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&r).unwrap_or_default())),
+                    }
+                    ExitCode::from(u8::from(r.worst() == driftgate_core::doctor::Level::Error))
                 }
                 Err(e) => fail(e),
             }

@@ -9,14 +9,17 @@
 //! - [`history`]: migration folder formats, ordering, checksums, integrity.
 //! - [`drizzle`]: Drizzle snapshot JSON → model.
 //! - [`prisma`]: Prisma schema text → model (what `prisma migrate` would create).
+//! - [`catalog`]: the catalog queries for a live database and their rows → model.
 //! - [`lint`]: the rules and their engine; [`config`]: driftgate.toml.
 //! - [`api`]: the JS API (DESIGN §11) the wasm and napi hosts expose.
 
 pub mod api;
+pub mod catalog;
 pub mod check;
 pub mod config;
 pub mod deploy;
 pub mod diff;
+pub mod doctor;
 pub mod drizzle;
 pub mod lint;
 pub mod history;
