@@ -53,8 +53,8 @@ cat "$WORK"/history/*.sql | sed 's/^--> statement-breakpoint$//' > "$WORK/all.sq
 
 PGPW="$(python3 -c 'import sys,urllib.parse as u; print(u.urlparse(sys.argv[1]).password or "")' "$DRIFTGATE_TEST_PG_URL")"
 base="${DRIFTGATE_TEST_PG_URL%/*}"
-admin() { PGPASSWORD="$PGPW" psql -X -q -o /dev/null -v ON_ERROR_STOP=1 "$DRIFTGATE_TEST_PG_URL" -c "$1" >/dev/null; }
-fresh() { admin "SET client_min_messages = warning; DROP DATABASE IF EXISTS bench_deploy WITH (FORCE)"; admin "CREATE DATABASE bench_deploy TEMPLATE template0"; }
+admin() { PGOPTIONS="-c client_min_messages=warning" PGPASSWORD="$PGPW" psql -X -q -o /dev/null -v ON_ERROR_STOP=1 "$DRIFTGATE_TEST_PG_URL" -c "$1" >/dev/null; }
+fresh() { admin "DROP DATABASE IF EXISTS bench_deploy WITH (FORCE)"; admin "CREATE DATABASE bench_deploy TEMPLATE template0"; }
 now_ms() { date +%s%N | cut -b1-13; }
 
 cat > "$WORK/drizzle.config.ts" <<EOF
