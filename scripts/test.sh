@@ -21,6 +21,9 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   exit 2
 fi
 npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+# drizzle-kit + drizzle-orm with the pg and mysql2 drivers: the live tests
+# prove that `drizzle-kit migrate` and driftgate agree on what is applied.
+npm ci --prefix tools/drizzle-fixtures --no-audit --no-fund --loglevel=error
 
 step "build (workspace, all crates)"
 cargo build --workspace --all-targets --locked
