@@ -47,7 +47,10 @@ pub fn load(spec: &str, dialect: Option<Dialect>) -> Result<Loaded, String> {
                 source::from_drizzle_snapshot(&text).map_err(|e| format!("{p}: {e}"))
             }
         }
-        SourceSpec::Database(_) => Err("live databases are not supported as a diff source yet; use migrations:, sql:, prisma: or drizzle:".into()),
+        SourceSpec::Database(url) => {
+            let (schema, _) = crate::introspect::introspect_url(&url)?;
+            Ok(Loaded { schema, notes: vec![], dialect_known: true, rename_hints: vec![] })
+        }
     }
 }
 

@@ -8,6 +8,7 @@ pub mod diff_cmd;
 pub mod doctor_cmd;
 pub mod folder;
 pub mod git;
+pub mod introspect;
 pub mod lint_cmd;
 pub mod render;
 pub mod replay_cmd;

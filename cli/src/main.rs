@@ -1,7 +1,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use driftgate::lint_cmd::{self, LintArgs};
 use driftgate::check_cmd::{self, CheckArgs};
-use driftgate::{deploy_cmd, diff_cmd, doctor_cmd, render, replay_cmd};
+use driftgate::{deploy_cmd, diff_cmd, doctor_cmd, introspect, render, replay_cmd};
 use driftgate_core::lint::{catalog, Severity};
 use driftgate_core::Dialect;
 use std::io::IsTerminal;
@@ -98,11 +98,20 @@ enum Command {
         #[arg(long, value_enum, default_value = "tty")]
         format: Format,
     },
+    /// Read a live database's schema from its catalog (a fixed number of
+    /// queries, whatever the number of tables) and print the model.
+    Introspect {
+        /// postgres://user:password@host:port/db or mysql://…; default: $DATABASE_URL.
+        url: Option<String>,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: Format,
+    },
     /// Compare two copies of a schema: changes classified additive /
     /// backward-incompatible / destructive / locking, renames told apart from
     /// drop + add (scored, with evidence), and the SQL that gets from one to
     /// the other. Sources: empty, migrations:DIR, sql:FILE, prisma:PATH,
-    /// drizzle:PATH (a snapshot or an out folder).
+    /// drizzle:PATH (a snapshot or an out folder), or a database URL
+    /// (postgres://…, mysql://…: its live catalog).
     Diff {
         #[arg(long)]
         from: String,
@@ -311,6 +320,22 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
+        Command::Introspect { url, format } => {
+            let url = match (DbArgs { database_url: url }).url() {
+                Ok(u) => u,
+                Err(e) => return fail(e),
+            };
+            match introspect::run(&url) {
+                Ok(r) => {
+                    match format {
+                        Format::Tty => out(&introspect::render_tty(&r)),
+                        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&r).unwrap_or_default())),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
         Command::Diff { from, to, script, exit_code, dialect, format } => match diff_cmd::run(&from, &to, dialect) {
             Ok(report) => {
                 match format {

@@ -57,7 +57,23 @@ pub fn render_tty(r: &ReplayReport) -> String {
     for i in &r.history_issues {
         let _ = writeln!(o, "  history {}: {} ({})", i.code, i.message, i.path);
     }
-    let schema = &r.result.schema;
+    o.push_str(&render_schema(&r.result.schema));
+    for u in &r.result.unmodelled {
+        let _ = writeln!(o, "  not modelled: {}:{}:{}: {} ({})", u.migration, u.line, u.column, u.reason, u.kind);
+    }
+    let _ = writeln!(
+        o,
+        "{} file(s), {} statement(s): {} parsed, {} classified but unparsed, {} unclassified; {} not modelled",
+        s.files, s.statements, s.parsed, s.unparsed, s.unclassified, r.result.unmodelled.len()
+    );
+    o
+}
+
+/// The tables, enums and views of a model, one line each (shared with
+/// `driftgate introspect`).
+pub fn render_schema(schema: &driftgate_core::schema::Schema) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
     for t in schema.tables.values() {
         let cols: Vec<String> = t.columns.iter().map(|c| format!("{} {}{}", c.name, c.data_type, if c.nullable { "" } else { " not null" })).collect();
         let qual = if t.schema.is_empty() { t.name.clone() } else { format!("{}.{}", t.schema, t.name) };
@@ -73,13 +89,5 @@ pub fn render_tty(r: &ReplayReport) -> String {
     for v in schema.views.values() {
         let _ = writeln!(o, "  {} {}", if v.materialized { "materialized view" } else { "view" }, v.name);
     }
-    for u in &r.result.unmodelled {
-        let _ = writeln!(o, "  not modelled: {}:{}:{}: {} ({})", u.migration, u.line, u.column, u.reason, u.kind);
-    }
-    let _ = writeln!(
-        o,
-        "{} file(s), {} statement(s): {} parsed, {} classified but unparsed, {} unclassified; {} not modelled",
-        s.files, s.statements, s.parsed, s.unparsed, s.unclassified, r.result.unmodelled.len()
-    );
     o
 }

@@ -142,16 +142,20 @@ pub struct Replayer {
     current_schema: String,
     /// Temporary tables: not part of the schema, but they may be dropped.
     temp_tables: std::collections::BTreeSet<String>,
+    /// `ALTER SEQUENCE s OWNED BY t.c` (Postgres): sequence key → (table
+    /// key, column). A column whose default is `nextval` of a sequence it
+    /// owns is `serial` (the catalog cannot tell them apart).
+    sequence_owners: std::collections::BTreeMap<String, (String, String)>,
 }
 
 impl Replayer {
     pub fn new(dialect: Dialect) -> Self {
-        Replayer { schema: Schema::new(dialect), current_schema: dialect.default_schema().to_string(), temp_tables: Default::default() }
+        Replayer { schema: Schema::new(dialect), current_schema: dialect.default_schema().to_string(), temp_tables: Default::default(), sequence_owners: Default::default() }
     }
 
     pub fn from_schema(schema: Schema) -> Self {
         let current_schema = schema.dialect.default_schema().to_string();
-        Replayer { schema, current_schema, temp_tables: Default::default() }
+        Replayer { schema, current_schema, temp_tables: Default::default(), sequence_owners: Default::default() }
     }
 
     pub fn schema(&self) -> &Schema {
@@ -219,6 +223,34 @@ impl Replayer {
     }
 
     pub fn apply_ddl(&mut self, ddl: &Ddl) -> Result<(), String> {
+        let result = self.apply_ddl_inner(ddl);
+        if !self.sequence_owners.is_empty() && matches!(ddl, Ddl::AlterTable { .. } | Ddl::AlterSequence { .. }) {
+            self.fold_owned_sequences();
+        }
+        result
+    }
+
+    /// Owned sequences used as their owner column's default become `serial`.
+    fn fold_owned_sequences(&mut self) {
+        let d = self.dialect();
+        let owners: Vec<(String, (String, String))> = self.sequence_owners.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (seq, (table, column)) in owners {
+            if !self.schema.sequences.contains_key(&seq) {
+                continue;
+            }
+            let current = self.current_schema.clone();
+            let Some(c) = self.schema.tables.get_mut(&table).and_then(|t| t.columns.iter_mut().find(|c| c.name == column)) else { continue };
+            let uses = c.default.as_deref().and_then(|def| nextval_target(def, &current)).is_some_and(|(s, n)| schema::key(d, &s, &n) == seq);
+            if uses && c.identity.is_none() {
+                c.identity = Some(Identity::Serial);
+                c.default = None;
+                self.schema.sequences.remove(&seq);
+                self.sequence_owners.remove(&seq);
+            }
+        }
+    }
+
+    fn apply_ddl_inner(&mut self, ddl: &Ddl) -> Result<(), String> {
         let d = self.dialect();
         match ddl {
             Ddl::CreateTable { name, if_not_exists, columns, constraints, partition_of, opaque, temporary } => {
@@ -480,7 +512,19 @@ impl Replayer {
                 self.schema.sequences.insert(k, Sequence { schema: self.schema_of(name), name: name.name.clone() });
                 Ok(())
             }
-            Ddl::AlterSequence { .. } => Ok(()),
+            Ddl::AlterSequence { name, owned_by } => {
+                if let (Dialect::Postgres, Some(parts)) = (d, owned_by) {
+                    let k = self.key(name);
+                    if parts.len() >= 2 {
+                        let table = QName::from_parts(parts[..parts.len() - 1].to_vec());
+                        let tk = self.key(&table);
+                        self.sequence_owners.insert(k, (tk, parts[parts.len() - 1].clone()));
+                    } else {
+                        self.sequence_owners.remove(&k); // OWNED BY NONE
+                    }
+                }
+                Ok(())
+            }
             Ddl::DropSequence { names, if_exists } => {
                 let mut errors = Vec::new();
                 for n in names {
@@ -1142,6 +1186,17 @@ fn split_key(d: Dialect, k: &str) -> (String, String) {
     }
 }
 
+/// The sequence a normalised `nextval('schema.seq')` default draws from.
+fn nextval_target(default: &str, current_schema: &str) -> Option<(String, String)> {
+    let inner = default.strip_prefix("nextval('")?.strip_suffix("')")?.replace("''", "'");
+    let parts: Vec<String> = inner.split('.').map(|p| if p.starts_with('"') { crate::sql::lexer::unquote(p) } else { p.to_ascii_lowercase() }).collect();
+    match parts.as_slice() {
+        [n] => Some((current_schema.to_string(), n.clone())),
+        [s, n] => Some((s.clone(), n.clone())),
+        _ => None,
+    }
+}
+
 fn join_errors(errors: Vec<String>) -> Result<(), String> {
     if errors.is_empty() {
         Ok(())
@@ -1223,6 +1278,18 @@ COMMIT;"#;
         assert_eq!(lines, vec![2, 3, 4]);
         assert!(r.unmodelled[1].reason.contains("does not exist"));
         assert_eq!(r.summary.unclassified, 1);
+    }
+
+    #[test]
+    fn owned_sequence_defaults_are_serial() {
+        // pg_dump's spelling of a serial column, and a hand-written one.
+        let sql = "CREATE TABLE t (id integer NOT NULL, n bigint);\nCREATE SEQUENCE t_id_seq;\nALTER SEQUENCE t_id_seq OWNED BY t.id;\nALTER TABLE ONLY t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);\nCREATE SEQUENCE app_n;\nALTER TABLE t ALTER COLUMN n SET DEFAULT nextval('public.app_n');\nALTER SEQUENCE public.app_n OWNED BY public.t.n;\nCREATE SEQUENCE free;";
+        let r = run(sql, Dialect::Postgres);
+        assert!(r.unmodelled.is_empty(), "{:?}", r.unmodelled);
+        let t = &r.schema.tables["public.t"];
+        assert_eq!((t.columns[0].identity, t.columns[0].default.as_deref()), (Some(Identity::Serial), None));
+        assert_eq!((t.columns[1].identity, t.columns[1].default.as_deref()), (Some(Identity::Serial), None));
+        assert_eq!(r.schema.sequences.keys().collect::<Vec<_>>(), ["public.free"]);
     }
 
     #[test]

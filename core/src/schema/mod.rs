@@ -201,13 +201,45 @@ impl Schema {
         self.tables.get_mut(&key(self.dialect, schema, name))
     }
 
-    /// Sort every constraint list by name: the canonical form producers end with.
+    /// The canonical form producers end with: every constraint list sorted
+    /// by name, and what needs the column types to normalise — numeric
+    /// defaults ([`normalize::normalize_default`]) and, on Postgres, the
+    /// `::text` casts the server prints on varchar/char columns.
     pub fn canonicalize(&mut self) {
+        let d = self.dialect;
         for t in self.tables.values_mut() {
             t.uniques.sort_by(|a, b| a.name.cmp(&b.name));
             t.indexes.sort_by(|a, b| a.name.cmp(&b.name));
             t.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
             t.checks.sort_by(|a, b| a.name.cmp(&b.name));
+            for c in t.columns.iter_mut() {
+                if let Some(def) = &c.default {
+                    let n = normalize::normalize_default(def, &c.data_type, d);
+                    if &n != def {
+                        c.default = Some(n);
+                    }
+                }
+            }
+            if d == Dialect::Postgres {
+                let texty: Vec<String> = t.columns.iter().filter(|c| c.data_type.starts_with("varchar") || c.data_type.starts_with("char(")).map(|c| c.name.clone()).collect();
+                if texty.is_empty() {
+                    continue;
+                }
+                let cols: Vec<&str> = texty.iter().map(String::as_str).collect();
+                let strip = |e: &mut String| {
+                    if e.contains("::text") {
+                        *e = normalize::strip_implicit_text_casts(e, &cols);
+                    }
+                };
+                for i in t.indexes.iter_mut() {
+                    i.columns.iter_mut().filter(|c| c.expression).for_each(|c| strip(&mut c.name));
+                    if let Some(p) = i.predicate.as_mut() {
+                        strip(p);
+                    }
+                }
+                t.checks.iter_mut().for_each(|c| strip(&mut c.expression));
+                t.columns.iter_mut().filter_map(|c| c.generated.as_mut()).for_each(strip);
+            }
         }
     }
 

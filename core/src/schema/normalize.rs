@@ -237,8 +237,14 @@ pub fn normalize_expr(text: &str, dialect: Dialect, table: Option<&str>) -> Stri
     while i < toks.len() {
         let t = &toks[i];
         let tx = t.text(text);
-        // Drop `table.` qualifiers on column references.
+        // Drop `table.` (and `schema.table.`) qualifiers on column references.
         if let Some(tbl) = table {
+            let ident = |k: usize| toks.get(k).is_some_and(|n| matches!(n.kind, TokenKind::Word | TokenKind::QuotedIdent));
+            let dot = |k: usize| toks.get(k).is_some_and(|n| n.is_punct(text, b'.'));
+            if ident(i) && dot(i + 1) && ident(i + 2) && dot(i + 3) && ident(i + 4) && ident_eq(toks[i + 2].text(text), toks[i + 2].kind, tbl, dialect) {
+                i += 4;
+                continue;
+            }
             if matches!(t.kind, TokenKind::Word | TokenKind::QuotedIdent)
                 && toks.get(i + 1).is_some_and(|n| n.is_punct(text, b'.'))
                 && toks.get(i + 2).is_some_and(|n| matches!(n.kind, TokenKind::Word | TokenKind::QuotedIdent))
@@ -250,7 +256,7 @@ pub fn normalize_expr(text: &str, dialect: Dialect, table: Option<&str>) -> Stri
         }
         // Casts of literals: `'x'::text`, `'{}'::jsonb`, `NULL::character varying`.
         if dialect == Dialect::Postgres && t.kind == TokenKind::Operator && tx == "::" {
-            let prev_literal = parts.last().is_some_and(|(k, s)| matches!(k, TokenKind::String | TokenKind::Number) || s == "null" || s == ")");
+            let prev_literal = parts.last().is_some_and(|(k, s)| matches!(k, TokenKind::String | TokenKind::Number) || s == "null" || s == ")" || s == "]");
             if prev_literal {
                 i += 1;
                 i = skip_type(text, &toks, i);
@@ -300,6 +306,54 @@ pub fn normalize_expr(text: &str, dialect: Dialect, table: Option<&str>) -> Stri
             j += 1;
             continue;
         }
+        // MariaDB stores LOWER()/UPPER() as LCASE()/UCASE().
+        if dialect == Dialect::Mysql && *k == TokenKind::Word && (s == "lcase" || s == "ucase") && is(1, "(") {
+            out.push((TokenKind::Word, if s == "lcase" { "lower" } else { "upper" }.into()));
+            j += 1;
+            continue;
+        }
+        // Postgres stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])` and
+        // `x NOT IN (…)` as `x <> ALL (ARRAY[…])`.
+        if dialect == Dialect::Postgres && *k == TokenKind::Word && s == "in" && is(1, "(") && !out.is_empty() {
+            if let Some(close) = matching_paren(&parts, j + 1) {
+                let first = parts.get(j + 2).map(|(_, x)| x.as_str()).unwrap_or("");
+                if close > j + 2 && !matches!(first, "select" | "with" | "values" | "(") {
+                    let negated = out.last().is_some_and(|(k, x)| *k == TokenKind::Word && x == "not");
+                    if negated {
+                        out.pop();
+                    }
+                    out.push((TokenKind::Operator, if negated { "<>" } else { "=" }.into()));
+                    out.push((TokenKind::Word, if negated { "all" } else { "any" }.into()));
+                    out.push((TokenKind::Punct, "(".into()));
+                    out.push((TokenKind::Word, "array".into()));
+                    out.push((TokenKind::Punct, "[".into()));
+                    out.extend(parts[j + 2..close].iter().cloned());
+                    out.push((TokenKind::Punct, "]".into()));
+                    out.push((TokenKind::Punct, ")".into()));
+                    j = close + 1;
+                    continue;
+                }
+            }
+        }
+        // Postgres stores `x BETWEEN a AND b` as `x >= a AND x <= b`
+        // (for a column and two single-token bounds).
+        if dialect == Dialect::Postgres && *k == TokenKind::Word && s == "between" && is(2, "and") {
+            let operand = out.last().filter(|(k, _)| matches!(k, TokenKind::Word | TokenKind::QuotedIdent)).cloned();
+            let before_operand = out.len().checked_sub(2).map(|p| out[p].1.as_str());
+            let bound = |n: usize| parts.get(j + n).filter(|(k, _)| matches!(k, TokenKind::Number | TokenKind::String | TokenKind::Word)).cloned();
+            if let (Some(x), Some(lo), Some(hi)) = (operand, bound(1), bound(3)) {
+                if before_operand != Some(".") && before_operand != Some("not") && x.1 != "not" {
+                    out.push((TokenKind::Operator, ">=".into()));
+                    out.push(lo);
+                    out.push((TokenKind::Word, "and".into()));
+                    out.push(x);
+                    out.push((TokenKind::Operator, "<=".into()));
+                    out.push(hi);
+                    j += 4;
+                    continue;
+                }
+            }
+        }
         if dialect == Dialect::Mysql && *k == TokenKind::Word && (s == "true" || s == "false") {
             out.push((TokenKind::Number, if s == "true" { "1" } else { "0" }.into()));
             j += 1;
@@ -321,6 +375,105 @@ pub fn normalize_expr(text: &str, dialect: Dialect, table: Option<&str>) -> Stri
         s.push_str(t);
     }
     s
+}
+
+/// The index of the `)` closing the `(` at `open`.
+fn matching_paren(parts: &[(TokenKind, String)], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, (_, s)) in parts.iter().enumerate().skip(open) {
+        if s == "(" {
+            depth += 1;
+        } else if s == ")" {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+/// A column default in its canonical form for the column's (normalised)
+/// type. On a numeric column a number written as a string literal is that
+/// number, and trailing fractional zeros do not count (`'0.00'` = `0.00` =
+/// `0`): the database keeps only the coerced value, and prints it as
+/// `'0'::bigint`, `0.00` or `'-1'::integer` whatever the source said.
+pub fn normalize_default(default: &str, data_type: &str, dialect: Dialect) -> String {
+    if !is_numeric_type(data_type, dialect) {
+        return default.to_string();
+    }
+    let unquoted = default.strip_prefix('\'').and_then(|d| d.strip_suffix('\'')).unwrap_or(default);
+    if !is_plain_number(unquoted) {
+        return default.to_string();
+    }
+    if unquoted.contains('.') {
+        let t = unquoted.trim_end_matches('0').trim_end_matches('.');
+        if t.is_empty() || t == "-" {
+            return "0".into();
+        }
+        t.to_string()
+    } else {
+        unquoted.to_string()
+    }
+}
+
+/// `-12.50`, `7`: yes; exponents, words, expressions: no.
+fn is_plain_number(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let mut dots = 0;
+    !body.is_empty()
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body.chars().all(|c| {
+            dots += usize::from(c == '.');
+            c.is_ascii_digit() || c == '.'
+        })
+        && dots <= 1
+}
+
+fn is_numeric_type(t: &str, dialect: Dialect) -> bool {
+    if t.ends_with("[]") {
+        return false;
+    }
+    match dialect {
+        Dialect::Postgres => {
+            matches!(t, "smallint" | "integer" | "bigint" | "real" | "double precision" | "numeric") || t.starts_with("numeric(")
+        }
+        Dialect::Mysql => {
+            let base = t.trim_end_matches(" unsigned");
+            let base = base.split('(').next().unwrap_or(base);
+            matches!(base, "tinyint" | "smallint" | "mediumint" | "int" | "bigint" | "decimal" | "float" | "double")
+        }
+    }
+}
+
+/// Postgres coerces a varchar/char column to text where a function or
+/// operator wants text, and prints the cast (`lower(email::text)`); the
+/// source said `lower(email)`. Drops `col::text` for the given columns.
+pub fn strip_implicit_text_casts(expr: &str, columns: &[&str]) -> String {
+    if columns.is_empty() || !expr.contains("::text") {
+        return expr.to_string();
+    }
+    let toks = significant(expr, Dialect::Postgres);
+    let mut out = String::with_capacity(expr.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i + 2 < toks.len() {
+        let (c, op, ty) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+        let is_col = matches!(c.kind, TokenKind::Word | TokenKind::QuotedIdent) && {
+            let name = if c.kind == TokenKind::QuotedIdent { unquote(c.text(expr)) } else { c.text(expr).to_string() };
+            columns.contains(&name.as_str()) && !(i > 0 && toks[i - 1].is_punct(expr, b'.'))
+        };
+        let followed = toks.get(i + 3).is_some_and(|n| n.is_punct(expr, b'[') || n.is_punct(expr, b'(') || n.is_punct(expr, b'.'));
+        if is_col && op.kind == TokenKind::Operator && op.text(expr) == "::" && ty.is_word(expr, "text") && !followed {
+            out.push_str(&expr[last..c.end as usize]);
+            last = ty.end as usize;
+            i += 3;
+            continue;
+        }
+        i += 1;
+    }
+    out.push_str(&expr[last..]);
+    out
 }
 
 fn ident_eq(tx: &str, kind: TokenKind, name: &str, dialect: Dialect) -> bool {
@@ -458,5 +611,37 @@ mod tests {
         assert_eq!(normalize_expr("(now())", Dialect::Mysql, None), "current_timestamp");
         assert_eq!(normalize_expr("CURRENT_TIMESTAMP(3)", Dialect::Mysql, None), "current_timestamp(3)");
         assert_eq!(normalize_expr("true", Dialect::Mysql, None), "1");
+        assert_eq!(e("\"saas\".\"users\".\"age\" > 0"), "age>0");
+        assert_eq!(normalize_expr("LCASE(`name`)", Dialect::Mysql, None), "lower(name)");
+    }
+
+    #[test]
+    fn postgres_rewrites_of_in_and_between() {
+        let e = |s: &str| normalize_expr(s, Dialect::Postgres, Some("t"));
+        assert_eq!(e("role in ('a', 'b')"), e("role = ANY (ARRAY['a'::text, 'b'::text])"));
+        assert_eq!(e("role not in ('a', 'b')"), e("role <> ALL (ARRAY['a'::text, 'b'::text])"));
+        assert_eq!(e("\"t\".\"n\" between 1 and 10"), e("n >= 1 AND n <= 10"));
+        assert_eq!(e("x in (select 1)"), "x in(select 1)");
+        assert_eq!(e("code::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[])"), "code::text=any(array['a','b'])");
+    }
+
+    #[test]
+    fn numeric_defaults() {
+        let p = |d: &str, t: &str| normalize_default(d, t, Dialect::Postgres);
+        assert_eq!(p("'0'", "numeric(12,2)"), "0");
+        assert_eq!(p("'-1'", "integer"), "-1");
+        assert_eq!(p("1.50", "numeric"), "1.5");
+        assert_eq!(p("'0'", "text"), "'0'");
+        assert_eq!(p("'1e3'", "real"), "'1e3'");
+        assert_eq!(normalize_default("'0.00'", "decimal(3,2)", Dialect::Mysql), "0");
+        assert_eq!(normalize_default("0.00", "decimal(3,2) unsigned", Dialect::Mysql), "0");
+    }
+
+    #[test]
+    fn implicit_text_casts() {
+        assert_eq!(strip_implicit_text_casts("lower(email::text)", &["email"]), "lower(email)");
+        assert_eq!(strip_implicit_text_casts("lower(\"Email\"::text)", &["Email"]), "lower(\"Email\")");
+        assert_eq!(strip_implicit_text_casts("lower(name::text)", &["email"]), "lower(name::text)");
+        assert_eq!(strip_implicit_text_casts("x::text[]", &["x"]), "x::text[]");
     }
 }
