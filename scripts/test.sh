@@ -12,6 +12,11 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 2
 fi
 
+step "database servers (PostgreSQL 15, MariaDB, PgBouncer in transaction mode) for the live tests"
+scripts/db-servers.sh start
+trap 'scripts/db-servers.sh stop' EXIT
+eval "$(scripts/db-servers.sh env)"
+
 step "toolchain for the wasm32 build"
 scripts/install-wasm-toolchain.sh
 

@@ -12,3 +12,4 @@ pub mod introspect;
 pub mod lint_cmd;
 pub mod render;
 pub mod replay_cmd;
+pub mod validate_cmd;

@@ -1,7 +1,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use driftgate::lint_cmd::{self, LintArgs};
 use driftgate::check_cmd::{self, CheckArgs};
-use driftgate::{deploy_cmd, diff_cmd, doctor_cmd, introspect, render, replay_cmd};
+use driftgate::{deploy_cmd, diff_cmd, doctor_cmd, introspect, render, replay_cmd, validate_cmd};
 use driftgate_core::lint::{catalog, Severity};
 use driftgate_core::Dialect;
 use std::io::IsTerminal;
@@ -211,6 +211,21 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         rolled_back: Option<String>,
     },
+    /// Compare the live database with the migrations it applied (and with
+    /// the schema file with --schema): every table, column, index,
+    /// constraint and enum, drift reported per object in both directions.
+    /// Exit 1 on drift.
+    Validate {
+        /// The project or its migrations folder. Default: `.`
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArgs,
+        /// Also compare with this schema: prisma:PATH, drizzle:PATH, sql:FILE or a path.
+        #[arg(long)]
+        schema: Option<String>,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: Format,
+    },
     /// Check a database before deploying: connections free against what a
     /// deploy and a backfill need, whether the URL goes through PgBouncer
     /// (and what its pool mode breaks), and the role's privileges.
@@ -419,6 +434,22 @@ fn main() -> ExitCode {
                 Ok(msg) => {
                     out(&msg);
                     ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Validate { dir, db, schema, format } => {
+            let url = match db.url() {
+                Ok(u) => u,
+                Err(e) => return fail(e),
+            };
+            match validate_cmd::run(&dir.unwrap_or_else(|| PathBuf::from(".")), &url, schema.as_deref()) {
+                Ok(r) => {
+                    match format {
+                        Format::Tty => out(&validate_cmd::render_tty(&r)),
+                        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&r).unwrap_or_default())),
+                    }
+                    ExitCode::from(u8::from(r.drift))
                 }
                 Err(e) => fail(e),
             }

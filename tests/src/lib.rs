@@ -1,5 +1,7 @@
 //! Shared helpers for driftgate's cross-host and end-to-end tests.
 
+pub mod live;
+
 use std::path::PathBuf;
 
 /// The repository root (fixtures live under `fixtures/`).
