@@ -147,12 +147,19 @@ terminate() {
 
 log_tail() { [ -r "$1" ] && { echo "--- last lines of $1:"; tail -n 30 "$1"; } || echo "--- (no log at $1)"; }
 
-# wait_for NAME LOGFILE CMD...: retry CMD until it succeeds or WAIT_SECONDS pass.
+# wait_for NAME LOGFILE CMD...: retry CMD until it succeeds or WAIT_SECONDS
+# pass. When WATCH_PID is set, give up as soon as that process has died.
+WATCH_PID=
 wait_for() {
   local name=$1 log=$2 i
   shift 2
   for ((i = 0; i < WAIT_SECONDS * 4; i++)); do
     "$@" >/dev/null 2>&1 && return 0
+    if [ -n "$WATCH_PID" ] && ! alive "$WATCH_PID"; then
+      printf 'db-servers: %s exited during startup.\n' "$name" >&2
+      log_tail "$log" >&2
+      exit 2
+    fi
     sleep 0.25
   done
   printf 'db-servers: %s did not accept connections within %ss.\n' "$name" "$WAIT_SECONDS" >&2
@@ -227,12 +234,43 @@ prepare_dir() {
   fi
 }
 
+# Our ports lie inside Linux's ephemeral range (32768-60999), so a client
+# connection (a test's, a build's) can hold one as its local port, and a server
+# binding it then fails with "Address already in use". As root, take them out
+# of the kernel's automatic choice (ip_local_reserved_ports; until reboot, and
+# explicit binds such as our servers' are unaffected). Best effort: in some
+# containers /proc/sys is read-only.
+reserve_ports() {
+  local f=/proc/sys/net/ipv4/ip_local_reserved_ports current ours
+  is_root && [ -w "$f" ] || return 0
+  ours="$MYSQL_PORT,$PG_PORT-$((PG_PORT + 1)),$BOUNCER_PORT"
+  current=$(cat "$f" 2>/dev/null) || return 0
+  echo "${current:+$current,}$ours" >"$f" 2>/dev/null || true
+}
+
+# Could a server bind 127.0.0.1:$1 now? Tried the way the servers do it
+# (SO_REUSEADDR, so TIME_WAIT left by our previous servers does not count).
+# Perl because its Socket module is in perl-base, which every Debian has.
+can_bind() {
+  perl -MSocket -e 'socket(S, PF_INET, SOCK_STREAM, 0) or exit 2;
+    setsockopt(S, SOL_SOCKET, SO_REUSEADDR, 1);
+    bind(S, sockaddr_in($ARGV[0], inet_aton("127.0.0.1"))) or exit 1' "$1"
+}
+
 check_ports_free() {
-  local port
+  local port i
   for port in "$PG_PORT" "$MYSQL_PORT" "$BOUNCER_PORT"; do
     if port_open "$port"; then
       die "port $port on 127.0.0.1 is in use by another process (not one of ours: ours were stopped). $(ss -ltnpH "sport = :$port" 2>/dev/null | head -n1)"
     fi
+    # Not listening but not bindable: some client connection holds it as its
+    # local port (see reserve_ports); that goes away by itself (TIME_WAIT: 60s).
+    for ((i = 0; i < 75; i++)); do
+      can_bind "$port" && break
+      [ "$i" -eq 0 ] && say "port $port is held by a client connection ($(ss -Htan "( sport = :$port )" 2>/dev/null | head -n1)); waiting for it to close"
+      sleep 1
+    done
+    can_bind "$port" || die "port $port stays in use: $(ss -Htanp "( sport = :$port )" 2>/dev/null | head -n1)"
   done
 }
 
@@ -319,8 +357,10 @@ EOF
   # Ctrl-C in the terminal that started it (with-db.sh) does not reach it and
   # `stop` shuts it down cleanly instead.
   setsid mariadbd --defaults-file="$MY_DIR/my.cnf" </dev/null >>"$MY_DIR/mariadbd.out" 2>&1 9>&- &
+  WATCH_PID=$!   # setsid execs in place here (a background job leads no group)
   wait_for "MariaDB (socket)" "$MY_DIR/mariadbd.log" \
     mariadb-admin --no-defaults --socket="$MY_DIR/mariadb.sock" -uroot ping
+  WATCH_PID=
   local u
   for u in "'$ADMIN_USER'@'%'" "'$ADMIN_USER'@'127.0.0.1'" "'$ADMIN_USER'@'localhost'"; do
     mariadb_socket -e "CREATE USER $u IDENTIFIED BY '$ADMIN_PW'; GRANT ALL PRIVILEGES ON *.* TO $u WITH GRANT OPTION;"
@@ -387,6 +427,7 @@ EOF
 cmd_start() {
   install_packages
   stop_all
+  reserve_ports
   check_ports_free
   prepare_dir
   start_postgres
