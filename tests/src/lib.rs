@@ -1,5 +1,6 @@
 //! Shared helpers for driftgate's cross-host and end-to-end tests.
 
+pub mod cli;
 pub mod live;
 
 use std::path::PathBuf;
