@@ -1,4 +1,4 @@
-// TypeScript declarations of driftgate's Node addon (napi-rs). The first six
+// TypeScript declarations of driftgate's Node addon (napi-rs). The first eight
 // functions and their types are DESIGN §11's JS API, with the same names and
 // result shapes as the WebAssembly package (wasm/pkg/*.d.ts); `lintFiles` and
 // `checkProject` are host conveniences that read files off the main thread.
@@ -191,6 +191,12 @@ export interface ReplayResult {
   summary: { files: number; statements: number; parsed: number; unparsed: number; unclassified: number };
 }
 
+/** A catalog query: run `sql` with your own driver and pass its rows to `schemaFromCatalog` under `name`. */
+export interface CatalogQuery {
+  name: string;
+  sql: string;
+}
+
 export interface RuleInfo {
   id: string;
   /** Default severity. */
@@ -213,6 +219,19 @@ export function replay(migrations: Migration[], options?: Options | null): Repla
 export function parseDrizzleSnapshot(json: string): Schema;
 /** The rule catalog. */
 export function rules(): RuleInfo[];
+/**
+ * The queries that introspect a live database (a fixed list per dialect,
+ * whatever its size). Run each with your own driver, in one connection, and
+ * pass the rows to `schemaFromCatalog` keyed by `name`.
+ */
+export function catalogQueries(dialect: Dialect): CatalogQuery[];
+/**
+ * The schema model from the rows of every catalog query, keyed by query
+ * name; each row is an object keyed by column name. Values may be text (as
+ * the text protocol gives them) or typed (numbers, booleans). Throws when a
+ * query's rows are missing or a row is malformed, naming the query and row.
+ */
+export function schemaFromCatalog(dialect: Dialect, rows: Record<string, Record<string, unknown>[]>): Schema;
 
 // ---- host conveniences (addon only) -----------------------------------------
 

@@ -116,14 +116,14 @@ await test('the wasm package declares the same result types as index.d.ts', asyn
   };
   const addon = decls(readFileSync(join(here, 'index.d.ts'), 'utf8'));
   const wasm = decls(readFileSync(wasmDts, 'utf8'));
-  for (const name of ['Options', 'Diagnostic', 'Fix', 'Location', 'Statement', 'Migration', 'ReplayResult', 'Schema', 'Table', 'Column', 'RuleInfo']) {
+  for (const name of ['Options', 'Diagnostic', 'Fix', 'Location', 'Statement', 'Migration', 'ReplayResult', 'Schema', 'Table', 'Column', 'RuleInfo', 'CatalogQuery']) {
     assert.ok(wasm.has(name), `wasm .d.ts lacks ${name}`);
   }
   for (const [name, text] of wasm) assert.equal(text, addon.get(name), `${name} differs between the wasm package and index.d.ts`);
   const fn = (text, name) => (text.match(new RegExp(`^export function ${name}\\([^)]*\\): ([^;]+);`, 'm')) ?? [])[1];
   const wasmText = readFileSync(wasmDts, 'utf8');
   const addonText = readFileSync(join(here, 'index.d.ts'), 'utf8');
-  for (const name of ['lint', 'splitStatements', 'replay', 'parseDrizzleSnapshot', 'rules']) {
+  for (const name of ['lint', 'splitStatements', 'replay', 'parseDrizzleSnapshot', 'rules', 'catalogQueries', 'schemaFromCatalog']) {
     assert.equal(fn(wasmText, name), fn(addonText, name), `return type of ${name}`);
   }
 });

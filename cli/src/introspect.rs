@@ -12,15 +12,20 @@ use std::collections::BTreeMap;
 
 /// The live schema, and how many catalog queries it took.
 pub async fn introspect(db: &mut Db) -> Result<(Schema, usize), String> {
-    let dialect = db.dialect();
-    let queries = catalog_queries(dialect);
+    let rows = catalog_rows(db).await?;
+    let schema = schema_from_catalog(db.dialect(), &rows).map_err(|e| e.to_string())?;
+    Ok((schema, rows.len()))
+}
+
+/// The rows of every catalog query, keyed by query name (what
+/// `schemaFromCatalog` takes in the JS API).
+pub async fn catalog_rows(db: &mut Db) -> Result<BTreeMap<String, Vec<serde_json::Value>>, String> {
     let mut rows = BTreeMap::new();
-    for q in &queries {
+    for q in catalog_queries(db.dialect()) {
         let r = db.query(&q.sql).await.map_err(|e| format!("catalog query `{}` failed on {}: {e}", q.name, db.url))?;
         rows.insert(q.name.to_string(), r.to_json());
     }
-    let schema = schema_from_catalog(dialect, &rows).map_err(|e| e.to_string())?;
-    Ok((schema, queries.len()))
+    Ok(rows)
 }
 
 /// Connect to `url` and introspect (a runtime of its own: for commands and

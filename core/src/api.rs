@@ -220,6 +220,23 @@ pub fn parse_drizzle_snapshot(json: &str) -> Result<Schema, ApiError> {
     drizzle::parse_snapshot(json).map_err(|e| ApiError { message: e.message, line: Some(e.line), column: Some(e.column) })
 }
 
+fn dialect_arg(dialect: &str) -> Result<Dialect, ApiError> {
+    Dialect::parse(dialect).ok_or_else(|| ApiError::new(format!("unknown dialect {dialect:?}: expected 'postgres' or 'mysql'")))
+}
+
+/// `catalogQueries(dialect)`: the catalog queries to run, with any driver,
+/// to introspect a live database (a fixed list, whatever its size).
+pub fn catalog_queries(dialect: &str) -> Result<Vec<crate::catalog::CatalogQuery>, ApiError> {
+    Ok(crate::catalog::catalog_queries(dialect_arg(dialect)?))
+}
+
+/// `schemaFromCatalog(dialect, rows)`: the model from the rows of every
+/// catalog query, keyed by query name (rows as objects keyed by column
+/// name; values as text or typed).
+pub fn schema_from_catalog(dialect: &str, rows: &BTreeMap<String, Vec<serde_json::Value>>) -> Result<Schema, ApiError> {
+    crate::catalog::schema_from_catalog(dialect_arg(dialect)?, rows).map_err(|e| ApiError::new(e.to_string()))
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleInfo {

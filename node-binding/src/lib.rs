@@ -68,6 +68,20 @@ pub fn parse_drizzle_snapshot(json: String) -> Result<Value> {
     to_value(&api::parse_drizzle_snapshot(&json).map_err(api_error)?)
 }
 
+/// `catalogQueries(dialect)`: the catalog queries to run with your driver.
+#[napi(js_name = "catalogQueries", catch_unwind)]
+pub fn catalog_queries(dialect: String) -> Result<Value> {
+    to_value(&api::catalog_queries(&dialect).map_err(api_error)?)
+}
+
+/// `schemaFromCatalog(dialect, rows)`: the model from the catalog rows.
+#[napi(js_name = "schemaFromCatalog", catch_unwind)]
+pub fn schema_from_catalog(dialect: String, rows: Value) -> Result<Value> {
+    let rows: std::collections::BTreeMap<String, Vec<Value>> =
+        serde_json::from_value(rows).map_err(|e| Error::from_reason(format!("rows must be an object mapping each query name to its array of rows: {e}")))?;
+    to_value(&api::schema_from_catalog(&dialect, &rows).map_err(api_error)?)
+}
+
 /// `rules()`: the rule catalog with each rule's documentation.
 #[napi(catch_unwind)]
 pub fn rules() -> Result<Value> {

@@ -1,6 +1,6 @@
 //! The native side of the cross-host conformance test: reads a JSON list of
-//! cases on stdin (`{"fn": "lint"|"splitStatements"|"replay"|"parseDrizzleSnapshot"|"rules",
-//! "args": [...]}`), runs each through `driftgate_core::api` natively, and
+//! cases on stdin (`{"fn": "lint"|"splitStatements"|"replay"|"parseDrizzleSnapshot"|"rules"|
+//! "catalogQueries"|"schemaFromCatalog", "args": [...]}`), runs each through `driftgate_core::api` natively, and
 //! prints a JSON array of results (`{"ok": value}` or `{"error": message}`),
 //! to be compared byte for byte with the wasm package and the napi addon.
 
@@ -26,6 +26,12 @@ fn run(f: &str, args: &[Value]) -> Result<Value, String> {
         }
         "parseDrizzleSnapshot" => to(api::parse_drizzle_snapshot(&s(0)).map(|r| json!(r))),
         "rules" => Ok(json!(api::rules())),
+        "catalogQueries" => to(api::catalog_queries(&s(0)).map(|r| json!(r))),
+        "schemaFromCatalog" => {
+            let rows = serde_json::from_value(args.get(1).cloned().unwrap_or_default())
+                .map_err(|e| format!("rows must be an object mapping each query name to its array of rows: {e}"))?;
+            to(api::schema_from_catalog(&s(0), &rows).map(|r| json!(r)))
+        }
         other => Err(format!("unknown function {other}")),
     }
 }

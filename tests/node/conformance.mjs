@@ -1,6 +1,7 @@
 // Cross-host conformance (issue 5): one corpus of cases (every lint fixture,
 // SQL with non-ASCII identifiers / emoji / CRLF, every fixture history
-// replayed, the Drizzle snapshots, the rule catalog) through the native core
+// replayed, the Drizzle snapshots, the rule catalog, the catalog queries and
+// recorded catalog rows) through the native core
 // (tests/examples/api_dump), the wasm package (wasm/pkg/node) and the napi
 // addon; every result must be byte-identical JSON.
 //
@@ -75,6 +76,25 @@ for (const kind of ['drizzle', 'prisma', 'plain']) {
 }
 for (const f of walk(join(root, 'fixtures', 'drizzle')).filter((p) => p.endsWith('_snapshot.json'))) {
   cases.push({ fn: 'parseDrizzleSnapshot', args: [readFileSync(f, 'utf8')] });
+}
+// Catalog rows recorded from real servers (fixtures/catalog), as text and
+// as a JS driver types them, and damaged.
+for (const dialect of ['postgres', 'mysql', 'oracle']) cases.push({ fn: 'catalogQueries', args: [dialect] });
+const typedKeys = { bool: ['is_array', 'not_null', 'nulls_not_distinct', 'is_unique', 'descending', 'opclass_is_default', 'materialized'], num: ['ordinal', 'sort_order', 'seq_in_index', 'non_unique'] };
+for (const f of readdirSync(join(root, 'fixtures', 'catalog')).filter((n) => n.endsWith('.json')).sort()) {
+  const { dialect, rows } = JSON.parse(readFileSync(join(root, 'fixtures', 'catalog', f), 'utf8'));
+  cases.push({ fn: 'schemaFromCatalog', args: [dialect, rows] });
+  const typed = Object.fromEntries(Object.entries(rows).map(([q, rs]) => [q, rs.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => {
+    if (typeof v !== 'string') return [k, v];
+    if (typedKeys.bool.includes(k.toLowerCase())) return [k, v === 't' || v === '1'];
+    if (typedKeys.num.includes(k.toLowerCase())) return [k, Number(v)];
+    return [k, v];
+  })))]));
+  cases.push({ fn: 'schemaFromCatalog', args: [dialect, typed] });
+  const [first] = Object.keys(rows);
+  const { [first]: _dropped, ...missing } = rows;
+  cases.push({ fn: 'schemaFromCatalog', args: [dialect, missing] });
+  cases.push({ fn: 'schemaFromCatalog', args: [dialect, { ...rows, [first]: [...rows[first], 42] }] });
 }
 cases.push({ fn: 'rules', args: [] });
 cases.push({ fn: 'lint', args: ['SELECT 1', { dialect: 'oracle' }] });

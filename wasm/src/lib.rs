@@ -200,6 +200,12 @@ export interface ReplayResult {
   summary: { files: number; statements: number; parsed: number; unparsed: number; unclassified: number };
 }
 
+/** A catalog query: run `sql` with your own driver and pass its rows to `schemaFromCatalog` under `name`. */
+export interface CatalogQuery {
+  name: string;
+  sql: string;
+}
+
 export interface RuleInfo {
   id: string;
   /** Default severity. */
@@ -299,6 +305,26 @@ pub fn replay_migrations(
 #[wasm_bindgen(js_name = parseDrizzleSnapshot, unchecked_return_type = "Schema")]
 pub fn parse_drizzle_snapshot(json: &str) -> Result<JsValue, JsValue> {
     to_js(&api::parse_drizzle_snapshot(json).map_err(api_error)?)
+}
+
+/// `catalogQueries(dialect)`: the queries that introspect a live database
+/// (a fixed list per dialect); run them with your own driver.
+#[wasm_bindgen(js_name = catalogQueries, unchecked_return_type = "CatalogQuery[]")]
+pub fn catalog_queries(#[wasm_bindgen(unchecked_param_type = "Dialect")] dialect: &str) -> Result<JsValue, JsValue> {
+    to_js(&api::catalog_queries(dialect).map_err(api_error)?)
+}
+
+/// `schemaFromCatalog(dialect, rows)`: the schema model from the rows of
+/// every catalog query, keyed by query name (each row an object keyed by
+/// column name; text values, as the text protocol gives them, or typed).
+#[wasm_bindgen(js_name = schemaFromCatalog, unchecked_return_type = "Schema")]
+pub fn schema_from_catalog(
+    #[wasm_bindgen(unchecked_param_type = "Dialect")] dialect: &str,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, Record<string, unknown>[]>")] rows: JsValue,
+) -> Result<JsValue, JsValue> {
+    let rows: std::collections::BTreeMap<String, Vec<serde_json::Value>> =
+        from_js(rows).map_err(|e| error(format!("rows must be an object mapping each query name to its array of rows: {e}")))?;
+    to_js(&api::schema_from_catalog(dialect, &rows).map_err(api_error)?)
 }
 
 /// `rules()`: the rule catalog with each rule's documentation.

@@ -12,16 +12,25 @@ use crate::Dialect;
 
 const D: Dialect = Dialect::Mysql;
 
+// No query joins two information_schema tables: MariaDB builds each one
+// by opening every table of the database, and a join does that once per
+// row of the other side (a 2,000-table database: 1.4 s for foreign keys
+// joined with their rules, 0.1 s for the two read apart). The decoder
+// joins them instead.
 pub(super) const QUERIES: &[(&str, &str)] = &[
     ("server", "SELECT VERSION() AS version, DATABASE() AS database_name"),
     (
         "tables",
-        "SELECT t.TABLE_NAME AS table_name, t.TABLE_TYPE AS table_type, v.VIEW_DEFINITION AS view_definition
+        "SELECT t.TABLE_NAME AS table_name, t.TABLE_TYPE AS table_type
 FROM information_schema.TABLES t
-LEFT JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME
 WHERE t.TABLE_SCHEMA = DATABASE()
-  AND t.TABLE_NAME NOT IN ('_prisma_migrations', '_driftgate_migrations', '_driftgate_backfill', '__drizzle_migrations')
-ORDER BY t.TABLE_NAME",
+  AND t.TABLE_NAME NOT IN ('_prisma_migrations', '_driftgate_migrations', '_driftgate_backfill', '__drizzle_migrations')",
+    ),
+    (
+        "views",
+        "SELECT v.TABLE_NAME AS table_name, v.VIEW_DEFINITION AS view_definition
+FROM information_schema.VIEWS v
+WHERE v.TABLE_SCHEMA = DATABASE()",
     ),
     (
         "columns",
@@ -29,38 +38,33 @@ ORDER BY t.TABLE_NAME",
   c.COLUMN_TYPE AS column_type, c.IS_NULLABLE AS is_nullable, c.COLUMN_DEFAULT AS column_default,
   c.EXTRA AS extra, c.GENERATION_EXPRESSION AS generation_expression
 FROM information_schema.COLUMNS c
-WHERE c.TABLE_SCHEMA = DATABASE()
-ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION",
+WHERE c.TABLE_SCHEMA = DATABASE()",
     ),
     // `s.*`: MySQL 8 adds EXPRESSION (functional key parts), which MariaDB lacks.
+    ("indexes", "SELECT s.* FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = DATABASE()"),
     (
-        "indexes",
-        "SELECT s.*
-FROM information_schema.STATISTICS s
-WHERE s.TABLE_SCHEMA = DATABASE()
-ORDER BY s.TABLE_NAME, s.INDEX_NAME, s.SEQ_IN_INDEX",
-    ),
-    (
-        "foreign_keys",
+        "key_columns",
         "SELECT k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS constraint_name, k.ORDINAL_POSITION AS ordinal,
   k.COLUMN_NAME AS column_name, k.REFERENCED_TABLE_SCHEMA AS ref_schema, k.REFERENCED_TABLE_NAME AS ref_table,
-  k.REFERENCED_COLUMN_NAME AS ref_column, rc.UPDATE_RULE AS on_update, rc.DELETE_RULE AS on_delete
+  k.REFERENCED_COLUMN_NAME AS ref_column
 FROM information_schema.KEY_COLUMN_USAGE k
-JOIN information_schema.REFERENTIAL_CONSTRAINTS rc
-  ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND rc.TABLE_NAME = k.TABLE_NAME
-WHERE k.TABLE_SCHEMA = DATABASE() AND rc.CONSTRAINT_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
-ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL",
+    ),
+    (
+        "referential_constraints",
+        "SELECT r.TABLE_NAME AS table_name, r.CONSTRAINT_NAME AS constraint_name, r.UPDATE_RULE AS on_update, r.DELETE_RULE AS on_delete
+FROM information_schema.REFERENTIAL_CONSTRAINTS r
+WHERE r.CONSTRAINT_SCHEMA = DATABASE()",
     ),
     // `cc.*`: MariaDB's CHECK_CONSTRAINTS has TABLE_NAME (check names are
-    // per table there), MySQL's does not (they are per schema).
+    // per table there); MySQL's does not (they are per schema), so its
+    // checks are placed through TABLE_CONSTRAINTS.
+    ("check_constraints", "SELECT cc.* FROM information_schema.CHECK_CONSTRAINTS cc WHERE cc.CONSTRAINT_SCHEMA = DATABASE()"),
     (
-        "checks",
-        "SELECT tc.TABLE_NAME AS owner_table, cc.*
+        "check_tables",
+        "SELECT tc.TABLE_NAME AS table_name, tc.CONSTRAINT_NAME AS constraint_name
 FROM information_schema.TABLE_CONSTRAINTS tc
-JOIN information_schema.CHECK_CONSTRAINTS cc
-  ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
-WHERE tc.TABLE_SCHEMA = DATABASE() AND cc.CONSTRAINT_SCHEMA = DATABASE() AND tc.CONSTRAINT_TYPE = 'CHECK'
-ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_NAME",
+WHERE tc.TABLE_SCHEMA = DATABASE() AND tc.CONSTRAINT_TYPE = 'CHECK'",
     ),
 ];
 
@@ -87,12 +91,16 @@ fn server(res: &Results) -> Result<Server, CatalogError> {
 pub(super) fn decode(res: &Results) -> Result<Schema, CatalogError> {
     let srv = server(res)?;
     let mut s = Schema::new(D);
+    let mut views = std::collections::BTreeMap::new();
+    for r in res.get("views")? {
+        views.insert(r.string("table_name")?, r.text("view_definition")?.unwrap_or_default());
+    }
     for r in res.get("tables")? {
         let name = r.string("table_name")?;
         let kind = r.text("table_type")?.unwrap_or_default().to_ascii_uppercase();
         match kind.as_str() {
             "VIEW" => {
-                let def = strip_database_qualifier(&r.text("view_definition")?.unwrap_or_default(), &srv.database);
+                let def = strip_database_qualifier(views.get(&name).map(String::as_str).unwrap_or(""), &srv.database);
                 s.views.insert(name.clone(), View { schema: String::new(), name, materialized: false, definition: normalize_expr(&def, D, None) });
             }
             "SEQUENCE" => {
@@ -135,7 +143,10 @@ fn column(r: &Row, srv: &Server, table: &str) -> Result<Column, CatalogError> {
     let data_type = normalize_type(&column_type, D).name;
     let extra = r.text("extra")?.unwrap_or_default().to_ascii_lowercase();
     let identity = extra.contains("auto_increment").then_some(Identity::AutoIncrement);
-    let is_generated = extra.contains("generated") || extra == "persistent" || extra == "virtual" || extra == "stored";
+    // `VIRTUAL GENERATED` / `STORED GENERATED` (MariaDB before 10.2:
+    // `VIRTUAL` / `PERSISTENT`); MySQL's `DEFAULT_GENERATED` is an
+    // expression default, not a generated column.
+    let is_generated = extra.contains("virtual generated") || extra.contains("stored generated") || matches!(extra.trim(), "virtual" | "persistent" | "stored");
     let generated = if is_generated { r.text("generation_expression")?.filter(|g| !g.is_empty()).map(|g| normalize_expr(&g, D, Some(table))) } else { None };
     let raw = r.text("column_default")?;
     let default = match raw {
@@ -175,19 +186,24 @@ fn strip_database_qualifier(def: &str, database: &str) -> String {
 }
 
 fn foreign_keys(res: &Results, srv: &Server, s: &mut Schema) -> Result<(), CatalogError> {
+    let mut rules = std::collections::BTreeMap::new();
+    for r in res.get("referential_constraints")? {
+        rules.insert((r.string("table_name")?, r.string("constraint_name")?), (r.text("on_update")?, r.text("on_delete")?));
+    }
     let mut items = Vec::new();
-    for r in res.get("foreign_keys")? {
+    for r in res.get("key_columns")? {
         let table = r.string("table_name")?;
         if !s.tables.contains_key(&table) {
             continue;
         }
         let name = r.string("constraint_name")?;
-        let row = (r.string("column_name")?, r.text("ref_schema")?, r.string("ref_table")?, r.string("ref_column")?, r.text("on_update")?, r.text("on_delete")?);
+        let row = (r.string("column_name")?, r.text("ref_schema")?, r.string("ref_table")?, r.string("ref_column")?);
         items.push(((table, name), r.number("ordinal")?, row));
     }
     for ((table, name), rows) in grouped(items) {
         let Some(t) = s.tables.get_mut(&table) else { continue };
-        let (_, ref_schema, ref_table, _, on_update, on_delete) = rows[0].clone();
+        let (_, ref_schema, ref_table, _) = rows[0].clone();
+        let (on_update, on_delete) = rules.get(&(table.clone(), name.clone())).cloned().unwrap_or_default();
         let referenced_schema = ref_schema.filter(|r| r != &srv.database).unwrap_or_default();
         t.foreign_keys.push(ForeignKey {
             name,
@@ -244,20 +260,27 @@ fn indexes(res: &Results, s: &mut Schema) -> Result<(), CatalogError> {
 }
 
 fn checks(res: &Results, s: &mut Schema) -> Result<(), CatalogError> {
-    for r in res.get("checks")? {
-        let table = r.string("owner_table")?;
-        // MariaDB: the join on the name alone also pairs same-named checks
-        // of other tables.
-        if r.text_if_present("table_name")?.is_some_and(|t| t != table) {
-            continue;
-        }
-        let Some(t) = s.tables.get_mut(&table) else { continue };
+    // MySQL: check names are unique in the schema, TABLE_CONSTRAINTS says
+    // which table has each.
+    let mut owners: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    for r in res.get("check_tables")? {
+        owners.entry(r.string("constraint_name")?).or_default().push(r.string("table_name")?);
+    }
+    for r in res.get("check_constraints")? {
         let name = r.string("constraint_name")?;
+        let table = match r.text_if_present("table_name")? {
+            Some(t) => t, // MariaDB
+            None => match owners.get(&name).map(Vec::as_slice) {
+                Some([t]) => t.clone(),
+                _ => return Err(r.error("constraint_name", format!("check {name} is in no single table of check_tables"))),
+            },
+        };
+        let Some(t) = s.tables.get_mut(&table) else { continue };
         let expression = normalize_expr(&r.text("check_clause")?.unwrap_or_default(), D, Some(&table));
         // MariaDB's JSON: a longtext column with `CHECK (json_valid(col))`
         // named after the column.
         if let Some(c) = t.columns.iter_mut().find(|c| c.name == name && c.data_type == "longtext") {
-            if expression == format!("json_valid({name})") || expression == format!("json_valid(`{name}`)") {
+            if expression == format!("json_valid({name})") {
                 c.data_type = "json".into();
                 continue;
             }

@@ -82,8 +82,7 @@ LEFT JOIN LATERAL (
   WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
     AND dep.refobjid = r.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
   LIMIT 1
-) os ON true
-ORDER BY 1, 2, 3"
+) os ON true"
         ),
     ),
     (
@@ -103,8 +102,7 @@ LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_catalog.pg_attribute fa ON fa.attrelid = co.confrelid AND fa.attnum = co.confkey[k.ord]
-WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conislocal AND co.conparentid = 0
-ORDER BY 1, 2, 3, 5"
+WHERE co.contype IN ('p', 'u', 'f', 'c') AND co.conislocal AND co.conparentid = 0"
         ),
     ),
     (
@@ -127,8 +125,7 @@ CROSS JOIN LATERAL pg_catalog.generate_series(1, i.indnkeyatts::int) AS k(ord)
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k.ord - 1] AND i.indkey[k.ord - 1] <> 0
 LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.ord - 1]
 LEFT JOIN pg_catalog.pg_constraint co ON co.conindid = i.indexrelid AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x')
-WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid)
-ORDER BY 1, 2, 3, 7"
+WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid)"
         ),
     ),
     (
