@@ -20,18 +20,9 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
-fn driftgate_bin() -> PathBuf {
-    // target/debug/deps/<test> → target/debug/driftgate (built by
-    // `cargo build --workspace`, which scripts/test.sh runs first).
-    let exe = std::env::current_exe().unwrap();
-    let bin = exe.parent().unwrap().parent().unwrap().join("driftgate");
-    assert!(bin.exists(), "{} is missing: run `cargo build -p driftgate` first", bin.display());
-    bin
-}
-
 fn driftgate(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(driftgate_bin()).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let run = driftgate_tests::cli::driftgate(args);
+    (run.code, run.stdout, run.stderr)
 }
 
 /// `drizzle-kit migrate` with a config pointing at `out` and `url`.
