@@ -5,7 +5,7 @@
 
 use crate::db::{Db, DbError, DbUrl, Rows};
 use crate::lint_cmd::find_history_files;
-use driftgate_core::deploy::{self, HistoryRows, Mode, Plan, PlanOptions, PlannedMigration, Status, Store};
+use driftgate_core::deploy::{self, HistoryRows, Mode, Plan, PlanOptions, PlannedMigration, Probe, Status, Store};
 use driftgate_core::history::{self, History};
 use driftgate_core::Dialect;
 use serde::Serialize;
@@ -69,7 +69,13 @@ pub async fn detect_route(db: &mut Db) -> Result<Route, DbError> {
         return Ok(Route { kind: "direct", pool_mode: None, transaction_pooling: false, server_version_num: version });
     }
     let admin = db.url.with_database("pgbouncer");
-    match Db::connect(&admin).await {
+    // PgBouncer never answers the login of a user it must look up with
+    // auth_query when that user asks for the admin console: bounded wait.
+    let console = match tokio::time::timeout(Duration::from_secs(2), Db::connect(&admin)).await {
+        Ok(c) => c,
+        Err(_) => return Ok(Route { kind: "proxy", pool_mode: None, transaction_pooling: true, server_version_num: version }),
+    };
+    match console {
         Ok(mut console) => {
             let mode = console
                 .query("SHOW CONFIG")
@@ -314,11 +320,21 @@ async fn deploy_async(p: &Project, args: &DeployArgs) -> Result<DeployReport, St
         ..Default::default()
     };
     let session_lock = !route.transaction_pooling;
+    if session_lock && route.server_version_num >= 140000 {
+        // A deployer killed mid-statement: the server notices the closed
+        // socket within a second and rolls back, instead of holding its
+        // locks (the deploy lock, and ACCESS EXCLUSIVE ones) until the
+        // statement ends. Through a pooler this is set per transaction.
+        db.execute("SET client_connection_check_interval = '1s'").await.map_err(redact)?;
+    }
     if route.kind != "direct" {
         progress(args.json, &format!(
             "driftgate: connected through {}{}; {}",
-            route.kind,
-            route.pool_mode.as_deref().map(|m| format!(" ({m} pooling)")).unwrap_or_default(),
+            if route.kind == "proxy" { "a pooler or proxy (the server's port is not the URL's)" } else { route.kind },
+            match route.pool_mode.as_deref() {
+                Some(m) => format!(" ({m} pooling)"),
+                None => " (pool mode unknown: assuming transaction pooling)".into(),
+            },
             if route.transaction_pooling { "using a transaction-level lock per migration" } else { "session locks are kept" }
         ));
     }
@@ -404,7 +420,7 @@ async fn deploy_locked(db: &mut Db, p: &Project, args: &DeployArgs, route: &Rout
         ));
         let t = Instant::now();
         let outcome = match m.mode {
-            Mode::Transaction => run_transactional(db, p, migration, m, args).await,
+            Mode::Transaction => run_transactional(db, p, migration, m, args, route).await,
             Mode::StatementByStatement => run_one_by_one(db, p, migration, m, args).await,
         };
         match outcome {
@@ -470,7 +486,7 @@ fn new_id() -> String {
 /// transaction. The transaction-level advisory lock works through a
 /// transaction-mode pooler too, and the history is re-read under it, so a
 /// concurrent deployer that got there first is seen.
-async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migration, m: &PlannedMigration, args: &DeployArgs) -> Result<Outcome, Failure> {
+async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migration, m: &PlannedMigration, args: &DeployArgs, route: &Route) -> Result<Outcome, Failure> {
     let mut retries = 0;
     loop {
         let id = m.record_id.clone().unwrap_or_else(new_id);
@@ -480,19 +496,29 @@ async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migrat
             "SET LOCAL lock_timeout = 0".to_string(),
             format!("SELECT pg_advisory_xact_lock({})", p.store.pg_lock_key()),
         ];
+        if route.transaction_pooling && route.server_version_num >= 140000 {
+            // Through a pooler the session setting would not stick: per
+            // transaction, so a killed deployer's transaction ends at once.
+            prologue.push("SET LOCAL client_connection_check_interval = '1s'".to_string());
+        }
         let step = async {
             for s in prologue.drain(..) {
                 db.execute(&s).await?;
             }
-            let applied = db.query(&p.store.applied_probe_sql(migration)).await?;
-            Ok::<bool, DbError>(!applied.rows.is_empty())
+            let found = db.query(&p.store.probe_sql(migration)).await?;
+            let states: Vec<Option<&str>> = found.rows.iter().map(|r| r.first().and_then(|v| v.as_deref())).collect();
+            Ok::<Probe, DbError>(deploy::probe_state(&states))
         };
         match step.await {
-            Ok(true) => {
+            Ok(Probe::Pending) => {}
+            Ok(Probe::Applied) => {
                 let _ = db.execute("COMMIT").await;
                 return Ok(Outcome::AlreadyApplied);
             }
-            Ok(false) => {}
+            Ok(Probe::Failed) => {
+                let _ = db.execute("ROLLBACK").await;
+                return Err(failed_meanwhile(p, m));
+            }
             Err(e) => {
                 let _ = db.execute("ROLLBACK").await;
                 return Err(failure(p, m, 0, &e, true));
@@ -548,6 +574,16 @@ async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migrat
                     ));
                     tokio::time::sleep(wait).await;
                     continue;
+                }
+                if e.is_lock_timeout() {
+                    // The safe failure: rolled back, nothing to resolve.
+                    let mut f = failure(p, m, i, &e, true);
+                    f.next_step = format!(
+                        "gave up waiting for a lock after {retries} retr{}: the transaction was rolled back, so the database is as before and {} is still pending (nothing recorded, nothing to resolve). Run `driftgate deploy` again when the session holding the lock is done, or with a longer --lock-timeout / more --lock-retries",
+                        if retries == 1 { "y" } else { "ies" },
+                        m.name
+                    );
+                    return Err(f);
                 }
                 return Err(record_failure(db, p, migration, m, i, &e, true, &id, m.record_id.is_some()).await);
             }
@@ -641,6 +677,23 @@ fn invalid_index_sql(index: &str) -> String {
          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = {} AND n.nspname = ANY (current_schemas(false)) LIMIT 1",
         deploy::quote_literal(Dialect::Postgres, index)
     )
+}
+
+/// Under the lock, the history shows a failed attempt another deployer
+/// recorded after this one read the status.
+fn failed_meanwhile(p: &Project, m: &PlannedMigration) -> Failure {
+    Failure {
+        migration: m.name.clone(),
+        statement: 0,
+        line: 0,
+        message: format!("a concurrent deploy recorded a failed attempt of {} while this one waited for the deploy lock", m.name),
+        sqlstate: None,
+        rolled_back: true,
+        next_step: format!(
+            "nothing was run. `driftgate status --database-url … {}` shows the error; resolve it as the status says before deploying again",
+            p.dir.display()
+        ),
+    }
 }
 
 fn failure(p: &Project, m: &PlannedMigration, i: usize, e: &DbError, rolled_back: bool) -> Failure {

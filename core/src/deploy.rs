@@ -227,26 +227,33 @@ impl Store {
         }
     }
 
-    /// A query returning one row when `m` is applied according to the ORM
-    /// (or driftgate's table for plain folders). Run under the lock, inside
-    /// the migration's transaction, so a concurrent deployer's commit is seen.
-    pub fn applied_probe_sql(&self, m: &Migration) -> String {
+    /// What the history tables say about `m` right now: rows with one column
+    /// `state`, `applied` (according to the ORM's table, or driftgate's own
+    /// for plain folders) or `failed` / `running` (an attempt recorded and
+    /// not resolved). Run under the deploy lock, inside the migration's
+    /// transaction, so a concurrent deployer's commit is seen; read it with
+    /// [`probe_state`].
+    pub fn probe_sql(&self, m: &Migration) -> String {
+        let name = self.lit(&m.name);
+        let own = self.own_table().map(|own| {
+            format!("SELECT state FROM {own} WHERE name = {name} AND state IN ('applied', 'failed', 'running')")
+        });
         match self.format {
             HistoryFormat::Prisma => format!(
-                "SELECT 1 FROM {} WHERE migration_name = {} AND finished_at IS NOT NULL AND rolled_back_at IS NULL",
-                self.orm_table().unwrap_or_default(),
-                self.lit(&m.name)
+                "SELECT CASE WHEN finished_at IS NULL THEN 'failed' ELSE 'applied' END AS state FROM {} \
+                 WHERE migration_name = {name} AND rolled_back_at IS NULL",
+                self.orm_table().unwrap_or_default()
             ),
+            // drizzle-orm writes `created_at` = the entry's `when`; the exact
+            // value, not `>=`: an out-of-order entry (older `when`) is not
+            // applied just because a newer one is.
             HistoryFormat::Drizzle => format!(
-                "SELECT 1 FROM {} WHERE created_at >= {}",
+                "SELECT 'applied' AS state FROM {} WHERE created_at = {} UNION ALL {}",
                 self.orm_table().unwrap_or_default(),
-                m.when.unwrap_or(0)
+                m.when.unwrap_or(0),
+                own.unwrap_or_default()
             ),
-            HistoryFormat::Plain => format!(
-                "SELECT 1 FROM {} WHERE name = {} AND state = 'applied'",
-                self.own_table().unwrap_or_default(),
-                self.lit(&m.name)
-            ),
+            HistoryFormat::Plain => own.unwrap_or_default(),
         }
     }
 
@@ -779,10 +786,17 @@ pub fn status(history: &History, dialect: Dialect, rows: &HistoryRows) -> Status
                 let ran = describe_progress(m, dialect, a.done.unwrap_or(0));
                 if let Some(err) = a.error {
                     st.state = State::Failed;
-                    st.detail = format!(
-                        "FAILED: {ran}. Nothing else is deployed until this is resolved: fix the database by hand (finish or undo those statements), then run `driftgate resolve --applied {n}` if it is now fully applied or `driftgate resolve --rolled-back {n}` to run it again",
-                        n = m.name
-                    );
+                    st.detail = if runs_in_one_transaction(m, dialect) {
+                        format!(
+                            "FAILED and rolled back: it ran in one transaction, so none of its statements is in the database (the error below says which one failed). Nothing else is deployed until this is resolved: fix the migration or the data it needs, then run `driftgate resolve --rolled-back {n}` to run it again (or `driftgate resolve --applied {n}` if you applied it by hand)",
+                            n = m.name
+                        )
+                    } else {
+                        format!(
+                            "FAILED: {ran}. Nothing else is deployed until this is resolved: fix the database by hand (finish or undo those statements), then run `driftgate resolve --applied {n}` if it is now fully applied or `driftgate resolve --rolled-back {n}` to run it again",
+                            n = m.name
+                        )
+                    };
                     st.error = Some(err);
                 } else {
                     st.state = State::Interrupted;
@@ -869,25 +883,30 @@ fn short(s: &str) -> &str {
     &s[..s.len().min(12)]
 }
 
-/// "statements 1–3 of 5 ran (lines 1–12); statement 4 at line 14 did not"
+/// "statements 1–3 of 5 ran (lines 1–12); statement 4 at line 14 did not
+/// complete: …" — what a migration run statement by statement left behind.
 pub fn describe_progress(m: &Migration, dialect: Dialect, done: usize) -> String {
     let stmts = statements_of(m, dialect);
     let total = stmts.len();
-    let ran = if done == 0 {
-        format!("none of its {total} statements ran")
-    } else if done >= total {
-        format!("all {total} statements ran")
-    } else {
-        format!(
-            "statements 1–{done} of {total} ran (lines {}–{})",
-            stmts[0].line,
-            stmts[done - 1].line
-        )
+    let ran = match done {
+        _ if total == 0 => return "it has no statements".into(),
+        0 if total == 1 => String::from("its only statement did not run to completion"),
+        0 => format!("none of its {total} statements ran"),
+        d if d >= total => return if total == 1 { "its only statement ran".into() } else { format!("all {total} statements ran") },
+        1 => format!("statement 1 of {total} ran (line {})", stmts[0].line),
+        d => format!("statements 1–{d} of {total} ran (lines {}–{})", stmts[0].line, stmts[d - 1].line),
     };
-    match stmts.get(done) {
-        Some(next) => format!("{ran}; statement {} at line {} did not complete: {}", done + 1, next.line, next.summary),
-        None => ran,
+    let next = &stmts[done];
+    if total == 1 {
+        format!("{ran} (line {}: {})", next.line, next.summary)
+    } else {
+        format!("{ran}; statement {} at line {} did not complete: {}", done + 1, next.line, next.summary)
     }
+}
+
+/// Does driftgate run `m` in one transaction (so a failure left nothing)?
+pub fn runs_in_one_transaction(m: &Migration, dialect: Dialect) -> bool {
+    dialect == Dialect::Postgres && !statements_of(m, dialect).iter().any(|s| s.no_transaction)
 }
 
 /// Options a deploy is run with.
@@ -983,7 +1002,11 @@ pub fn plan(history: &History, dialect: Dialect, status: &Status, opts: &PlanOpt
             State::Applied => continue,
             State::Edited => {
                 if !opts.allow_edited {
-                    refusals.push(Refusal { code: "edited", migration: Some(m.name.clone()), message: format!("{}: {}", m.name, st.detail) });
+                    refusals.push(Refusal {
+                        code: "edited",
+                        migration: Some(m.name.clone()),
+                        message: format!("{}: {} (or, knowing the database keeps the old version, deploy the rest with `driftgate deploy --allow-edited`)", m.name, st.detail),
+                    });
                 } else {
                     warnings.push(format!("{} was edited after it was applied (allowed by --allow-edited); the database keeps the old version", m.name));
                 }
@@ -1050,6 +1073,31 @@ pub fn plan(history: &History, dialect: Dialect, status: &Status, opts: &PlanOpt
         migrations.clear();
     }
     Plan { migrations, refusals, warnings }
+}
+
+/// What [`Store::probe_sql`] found for a migration a deploy is about to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Probe {
+    /// Nothing recorded: run it.
+    Pending,
+    /// A concurrent deployer applied it meanwhile: skip it.
+    Applied,
+    /// A concurrent deployer recorded a failed (or unfinished) attempt
+    /// meanwhile: stop, as a deploy that had read that state would refuse.
+    Failed,
+}
+
+/// Reads the `state` rows of [`Store::probe_sql`]; `applied` wins (Drizzle:
+/// drizzle-orm's row is the truth even when driftgate's table still holds an
+/// older failure).
+pub fn probe_state(states: &[Option<&str>]) -> Probe {
+    if states.contains(&Some("applied")) {
+        Probe::Applied
+    } else if states.iter().any(|s| matches!(s, Some("failed" | "running"))) {
+        Probe::Failed
+    } else {
+        Probe::Pending
+    }
 }
 
 /// A UUID v4 from 16 random bytes (the host supplies the randomness).
@@ -1146,6 +1194,36 @@ mod tests {
         let p = plan(&h, Dialect::Mysql, &st, &PlanOptions::default());
         assert_eq!(p.migrations[0].resume_from, 1);
         assert_eq!(p.migrations.len(), 2);
+    }
+
+    #[test]
+    fn drizzle_probe_matches_the_exact_when() {
+        let h = drizzle_history();
+        let store = Store::new(HistoryFormat::Drizzle, Dialect::Postgres);
+        // 0002_c (when 150) is not applied because 0001_b (when 200) is.
+        let sql = store.probe_sql(&h.migrations[2]);
+        assert!(sql.contains("created_at = 150"), "{sql}");
+        assert!(sql.contains("\"drizzle\".\"_driftgate_migrations\""), "{sql}");
+        assert_eq!(probe_state(&[]), Probe::Pending);
+        assert_eq!(probe_state(&[Some("failed"), Some("applied")]), Probe::Applied);
+        assert_eq!(probe_state(&[Some("running")]), Probe::Failed);
+    }
+
+    #[test]
+    fn progress_is_described_per_statement() {
+        let files = vec![
+            FolderFile { path: "0001_a.sql".into(), contents: b"CREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABLE c (id int);".to_vec() },
+            FolderFile { path: "0002_b.sql".into(), contents: b"CREATE INDEX CONCURRENTLY i ON a (id);".to_vec() },
+        ];
+        let h = read(&files).unwrap();
+        let (three, one) = (&h.migrations[0], &h.migrations[1]);
+        assert_eq!(describe_progress(three, Dialect::Mysql, 1), "statement 1 of 3 ran (line 1); statement 2 at line 2 did not complete: CREATE TABLE b (id int)");
+        assert_eq!(describe_progress(three, Dialect::Mysql, 0), "none of its 3 statements ran; statement 1 at line 1 did not complete: CREATE TABLE a (id int)");
+        assert_eq!(describe_progress(three, Dialect::Mysql, 3), "all 3 statements ran");
+        assert_eq!(describe_progress(one, Dialect::Postgres, 0), "its only statement did not run to completion (line 1: CREATE INDEX CONCURRENTLY i ON a (id))");
+        assert!(runs_in_one_transaction(three, Dialect::Postgres));
+        assert!(!runs_in_one_transaction(three, Dialect::Mysql));
+        assert!(!runs_in_one_transaction(one, Dialect::Postgres));
     }
 
     #[test]
