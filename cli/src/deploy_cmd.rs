@@ -521,10 +521,14 @@ async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migrat
             }
             Err(e) => {
                 let _ = db.execute("ROLLBACK").await;
-                return Err(failure(p, m, 0, &e, true));
+                // Before its first statement (BEGIN, the lock, the probe).
+                return Err(Failure { statement: 0, line: 0, ..failure(p, m, 0, &e, true) });
             }
         }
-        let mut setup: Vec<String> = Vec::new();
+        // A failure is recorded in this transaction, under the same lock, after
+        // undoing the migration's work: a racing deployer (through a pooler)
+        // then sees the failure when it gets the lock, never a gap.
+        let mut setup: Vec<String> = vec![format!("SAVEPOINT {SAVEPOINT}")];
         if m.record_id.is_none() {
             setup.extend(p.store.record_started(migration, &id, 0, 0));
         }
@@ -557,11 +561,14 @@ async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migrat
         match err {
             None => match db.execute("COMMIT").await {
                 Ok(_) => return Ok(Outcome::Applied { retries }),
-                Err(e) => return Err(record_failure(db, p, migration, m, 0, &e, true, &id, m.record_id.is_some()).await),
+                Err(e) => return Err(record_failure(db, p, migration, m, 0, &e, Recording::NewTransaction, &id, m.record_id.is_some()).await),
             },
+            Some((i, e)) if !e.is_lock_timeout() => {
+                return Err(record_failure(db, p, migration, m, i, &e, Recording::InOpenTransaction, &id, m.record_id.is_some()).await);
+            }
             Some((i, e)) => {
                 let _ = db.execute("ROLLBACK").await;
-                if e.is_lock_timeout() && retries < args.lock_retries {
+                if retries < args.lock_retries {
                     let wait = backoff(retries);
                     retries += 1;
                     progress(args.json, &format!(
@@ -575,17 +582,14 @@ async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migrat
                     tokio::time::sleep(wait).await;
                     continue;
                 }
-                if e.is_lock_timeout() {
-                    // The safe failure: rolled back, nothing to resolve.
-                    let mut f = failure(p, m, i, &e, true);
-                    f.next_step = format!(
-                        "gave up waiting for a lock after {retries} retr{}: the transaction was rolled back, so the database is as before and {} is still pending (nothing recorded, nothing to resolve). Run `driftgate deploy` again when the session holding the lock is done, or with a longer --lock-timeout / more --lock-retries",
-                        if retries == 1 { "y" } else { "ies" },
-                        m.name
-                    );
-                    return Err(f);
-                }
-                return Err(record_failure(db, p, migration, m, i, &e, true, &id, m.record_id.is_some()).await);
+                // The safe failure: rolled back, nothing to resolve.
+                let mut f = failure(p, m, i, &e, true);
+                f.next_step = format!(
+                    "gave up waiting for a lock after {retries} retr{}: the transaction was rolled back, so the database is as before and {} is still pending (nothing recorded, nothing to resolve). Run `driftgate deploy` again when the session holding the lock is done, or with a longer --lock-timeout / more --lock-retries",
+                    if retries == 1 { "y" } else { "ies" },
+                    m.name
+                );
+                return Err(f);
             }
         }
     }
@@ -620,7 +624,7 @@ async fn run_one_by_one(db: &mut Db, p: &Project, migration: &history::Migration
                 if let Some(qualified) = rows.scalar() {
                     progress(args.json, &format!("      dropping INVALID index {qualified} left by an earlier failed build"));
                     if let Err(e) = db.execute(&format!("DROP INDEX CONCURRENTLY IF EXISTS {qualified}")).await {
-                        return Err(record_failure(db, p, migration, m, i, &e, false, &id, true).await);
+                        return Err(record_failure(db, p, migration, m, i, &e, Recording::Progress, &id, true).await);
                     }
                 }
             }
@@ -648,7 +652,7 @@ async fn run_one_by_one(db: &mut Db, p: &Project, migration: &history::Migration
                 tokio::time::sleep(wait).await;
             }
             Err(e) => {
-                let mut f = record_failure(db, p, migration, m, i, &e, false, &id, true).await;
+                let mut f = record_failure(db, p, migration, m, i, &e, Recording::Progress, &id, true).await;
                 if let Some(index) = &stmt.concurrent_index {
                     if let Ok(rows) = db.query(&invalid_index_sql(index)).await {
                         if let Some(q) = rows.scalar() {
@@ -712,11 +716,26 @@ fn failure(p: &Project, m: &PlannedMigration, i: usize, e: &DbError, rolled_back
     }
 }
 
+/// How a failure is recorded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Recording {
+    /// Postgres, the migration's transaction still open (in error) with
+    /// [`SAVEPOINT`] before its first statement: undo to it, record, commit.
+    InOpenTransaction,
+    /// Postgres, the transaction is gone (COMMIT failed): a new one.
+    NewTransaction,
+    /// Statement by statement: what ran stays; the progress is recorded.
+    Progress,
+}
+
+const SAVEPOINT: &str = "driftgate_migration";
+
 /// Records a failed migration so that the next deploy refuses until `resolve`.
-#[allow(clippy::too_many_arguments)]
 /// `id` is the Prisma row of this attempt (the one `record_started` wrote,
 /// unless that was rolled back with the transaction: `row_exists` says).
-async fn record_failure(db: &mut Db, p: &Project, migration: &history::Migration, m: &PlannedMigration, i: usize, e: &DbError, rolled_back: bool, id: &str, row_exists: bool) -> Failure {
+#[allow(clippy::too_many_arguments)]
+async fn record_failure(db: &mut Db, p: &Project, migration: &history::Migration, m: &PlannedMigration, i: usize, e: &DbError, how: Recording, id: &str, row_exists: bool) -> Failure {
+    let rolled_back = how != Recording::Progress;
     let mut f = failure(p, m, i, e, rolled_back);
     let stmt = m.statements.get(i);
     let text = format!(
@@ -729,7 +748,24 @@ async fn record_failure(db: &mut Db, p: &Project, migration: &history::Migration
     );
     let done = if rolled_back { 0 } else { i };
     let mut sql = p.store.record_failed(migration, id, m.statements.len(), done, &text, row_exists);
-    let recorded = if p.url.dialect == Dialect::Postgres {
+    let mut recorded_in_open = false;
+    if how == Recording::InOpenTransaction {
+        let r: Result<(), DbError> = async {
+            db.execute(&format!("ROLLBACK TO SAVEPOINT {SAVEPOINT}")).await?;
+            for s in &sql {
+                db.execute(s).await?;
+            }
+            db.execute("COMMIT").await.map(|_| ())
+        }
+        .await;
+        recorded_in_open = r.is_ok();
+        if !recorded_in_open {
+            let _ = db.execute("ROLLBACK").await;
+        }
+    }
+    let recorded = if recorded_in_open {
+        Ok(())
+    } else if p.url.dialect == Dialect::Postgres {
         sql.insert(0, format!("SELECT pg_advisory_xact_lock({})", p.store.pg_lock_key()));
         run_transaction(db, &sql).await
     } else {
@@ -826,7 +862,11 @@ pub fn render_deploy_tty(r: &DeployReport) -> String {
         return o;
     }
     if let Some(f) = &r.failure {
-        let _ = writeln!(o, "driftgate deploy FAILED in {} at statement {} (line {}):", f.migration, f.statement, f.line);
+        if f.statement > 0 {
+            let _ = writeln!(o, "driftgate deploy FAILED in {} at statement {} (line {}):", f.migration, f.statement, f.line);
+        } else {
+            let _ = writeln!(o, "driftgate deploy stopped at {}:", f.migration);
+        }
         let _ = writeln!(o, "  {}", f.message.replace('\n', "\n  "));
         let _ = writeln!(o, "  {}", f.next_step);
     }

@@ -1051,7 +1051,7 @@ pub fn plan(history: &History, dialect: Dialect, status: &Status, opts: &PlanOpt
                 code: "pooler-needs-direct-url",
                 migration: Some(m.name.clone()),
                 message: format!(
-                    "{}: {} so it must run statement by statement, and driftgate must hold its deploy lock across those statements. Through PgBouncer in transaction mode a session lock is released after every transaction, so two deployers could run this migration at the same time. Deploy with a direct URL to the PostgreSQL server (not the pooler), e.g. --database-url postgres://USER:PASSWORD@db-host:5432/DB",
+                    "{}: {} so it must run statement by statement, and driftgate must hold its deploy lock across those statements. Through PgBouncer in transaction mode no lock outlives a transaction for this client: a session-level advisory lock stays on whichever server connection took it, and PgBouncer hands that connection to the next client, which then gets the same lock too (locks are re-entrant per connection), so two deployers could run this migration at the same time, and the lock is left behind on the pooled connection. Deploy with a direct URL to the PostgreSQL server (not the pooler), e.g. --database-url postgres://USER:PASSWORD@db-host:5432/DB",
                     m.name,
                     reason.clone().unwrap_or_default()
                 ),

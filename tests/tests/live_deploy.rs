@@ -554,6 +554,40 @@ fn race(db: &TestDb, url: &str, kind: Kind) {
     drop(names);
 }
 
+/// Racers meet a failing migration: it fails once, is recorded once, and
+/// no racer runs it again (through PgBouncer the racers read the status
+/// before the failure: the check under the lock stops them).
+fn race_into_a_failure(url: &str, db: &TestDb) {
+    let mut h = History::new(Kind::Prisma, Dialect::Postgres);
+    let m1 = h.add("ok", "CREATE TABLE runs (name text);\nINSERT INTO runs VALUES ('ok');\nSELECT pg_sleep(0.2);\n");
+    let m2 = h.add("bad", "INSERT INTO runs VALUES ('bad');\nINSERT INTO missing_table VALUES (1);\n");
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            let mut c = command();
+            c.args(["deploy", h.dir(), "--database-url", url]).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+            c.spawn().unwrap()
+        })
+        .collect();
+    let runs: Vec<Run> = children.into_iter().map(|c| Run::from_output(vec!["deploy (racer)".into()], c.wait_with_output().unwrap())).collect();
+    let failed_here = runs.iter().filter(|r| r.stdout.contains(&format!("FAILED in {m2}"))).count();
+    assert_eq!(failed_here, 1, "{runs:#?}");
+    for r in &runs {
+        assert_code(r, 1);
+        assert_has(r, &m2);
+    }
+    assert_eq!(q(db, "SELECT name FROM runs"), "ok");
+    assert_eq!(q(db, &format!("SELECT count(*) FROM _prisma_migrations WHERE migration_name = '{m1}'")), "1");
+    assert_eq!(q(db, &format!("SELECT count(*), count(finished_at) FROM _prisma_migrations WHERE migration_name = '{m2}'")), "1|0");
+}
+
+#[test]
+fn pg_concurrent_deployers_meet_a_failure() {
+    let db = TestDb::postgres("race_fail_pg");
+    race_into_a_failure(&db.url, &db);
+    let db = TestDb::postgres("race_fail_bouncer");
+    race_into_a_failure(db.bouncer(), &db);
+}
+
 #[test]
 fn pg_concurrent_deployers_direct() {
     let db = TestDb::postgres("race_pg");
@@ -618,18 +652,15 @@ fn pg_deploy_killed_mid_migration() {
     assert_code(&status_json(&h, &db.url).0, 0);
 }
 
-#[test]
-fn mysql_deploy_killed_mid_migration() {
-    let db = TestDb::mysql("kill_my");
-    let mut h = History::new(Kind::Plain, Dialect::Mysql);
+/// MariaDB: killed between two DDL statements; status says which ran, the
+/// next deploy continues from the next one.
+fn mysql_deploy_killed_mid_migration(kind: Kind) {
+    let db = TestDb::mysql(&format!("kill_my_{kind:?}"));
+    let mut h = History::new(kind, Dialect::Mysql);
     let m1 = h.add("t", "CREATE TABLE t (id int PRIMARY KEY);\n");
     let m2 = h.add("slow", "CREATE TABLE a (id int);\nSELECT SLEEP(2);\nCREATE TABLE b (id int);\n");
     let mut child = spawn_deploy(&h, &db.url);
-    wait_until(
-        &db,
-        &format!("SELECT COUNT(*) FROM information_schema.processlist WHERE db = '{}' AND info LIKE 'SELECT SLEEP(2)%'", db.name),
-        "the migration's SLEEP",
-    );
+    wait_until(&db, "SELECT COUNT(*) FROM information_schema.processlist WHERE db = DATABASE() AND info LIKE 'SELECT SLEEP(2)%'", "the migration's SLEEP");
     sigkill(&mut child);
 
     let (r, st) = status_json(&h, &db.url);
@@ -639,15 +670,79 @@ fn mysql_deploy_killed_mid_migration() {
     assert_eq!(e["state"], "interrupted", "{st:#}");
     assert_eq!(e["statementsDone"], 1, "{st:#}");
     let detail = e["detail"].as_str().unwrap();
-    assert!(detail.contains("statement 2 at line 2") && detail.contains("continues"), "{detail}");
+    assert!(detail.contains("statement 1 of 3 ran (line 1); statement 2 at line 2") && detail.contains("continues"), "{detail}");
     assert!(table_exists(&db, "a") && !table_exists(&db, "b"));
 
     let r = deploy(&h, &db.url, &[]);
     assert_code(&r, 0);
     assert_has(&r, "resuming at statement 2");
     assert!(table_exists(&db, "a") && table_exists(&db, "b"));
-    assert_eq!(q(&db, &format!("SELECT state, statements_done FROM _driftgate_migrations WHERE name = '{m2}'")), "applied\t3");
+    match kind {
+        // The interrupted row is the one finished: one row per migration.
+        Kind::Prisma => assert_eq!(
+            q(&db, &format!("SELECT COUNT(*), COUNT(finished_at), MAX(applied_steps_count), COALESCE(MAX(logs), 'NULL') FROM _prisma_migrations WHERE migration_name = '{m2}'")),
+            "1\t1\t1\tNULL"
+        ),
+        _ => assert_eq!(q(&db, &format!("SELECT state, statements_done FROM _driftgate_migrations WHERE name = '{m2}'")), "applied\t3"),
+    }
     assert_code(&status_json(&h, &db.url).0, 0);
+}
+
+#[test]
+fn mysql_deploy_killed_mid_migration_plain() {
+    mysql_deploy_killed_mid_migration(Kind::Plain);
+}
+
+#[test]
+fn mysql_deploy_killed_mid_migration_prisma() {
+    mysql_deploy_killed_mid_migration(Kind::Prisma);
+}
+
+/// Postgres, statement by statement: killed while `CREATE INDEX
+/// CONCURRENTLY` waits for a writer's transaction. The build is cancelled
+/// with the client (client_connection_check_interval), leaving an INVALID
+/// index; status says so, and the next deploy drops it, builds it again
+/// and carries on.
+#[test]
+fn pg_deploy_killed_during_concurrent_index_build() {
+    let db = TestDb::postgres("kill_cic");
+    let mut h = History::new(Kind::Prisma, Dialect::Postgres);
+    let m1 = h.add("t", "CREATE TABLE t (id int PRIMARY KEY, v int);\nINSERT INTO t VALUES (1, 1), (2, 2);\n");
+    assert_code(&deploy(&h, &db.url, &[]), 0);
+    let m2 = h.add("idx", "CREATE TABLE marker (id int);\nCREATE INDEX CONCURRENTLY t_v_idx ON t (v);\nCREATE TABLE after_idx (id int);\n");
+
+    // A writer's open transaction: the concurrent build waits for it.
+    let holder = background(&db, "BEGIN; INSERT INTO t VALUES (3, 3); SELECT pg_sleep(4); COMMIT;");
+    wait_until(&db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(4)%' AND state = 'active'", "the writer");
+    let mut child = spawn_deploy(&h, &db.url);
+    wait_until(
+        &db,
+        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%' AND wait_event_type = 'Lock'",
+        "the index build waiting for the writer",
+    );
+    sigkill(&mut child);
+    wait_until(&db, "SELECT count(*) = 0 FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY%'", "the killed session to end");
+    wait_until(&db, "SELECT count(*) FROM pg_index WHERE indexrelid = 't_v_idx'::regclass AND NOT indisvalid", "an INVALID t_v_idx");
+
+    let (r, st) = status_json(&h, &db.url);
+    assert_code(&r, 1);
+    let e = entry(&st, &m2);
+    assert_eq!(e["state"], "interrupted", "{st:#}");
+    assert_eq!(e["statementsDone"], 1, "{st:#}");
+    assert!(e["detail"].as_str().unwrap().contains("statement 2 at line 2 did not complete: CREATE INDEX CONCURRENTLY"), "{st:#}");
+    assert_eq!(st["invalidIndexes"], serde_json::json!(["public.t_v_idx"]), "{st:#}");
+    holder.join().unwrap().unwrap();
+
+    let r = deploy(&h, &db.url, &[]);
+    assert_code(&r, 0);
+    assert_has(&r, "resuming at statement 2");
+    assert_has(&r, "dropping INVALID index public.t_v_idx");
+    assert_eq!(q(&db, "SELECT indisvalid FROM pg_index WHERE indexrelid = 't_v_idx'::regclass"), "t");
+    assert!(table_exists(&db, "marker") && table_exists(&db, "after_idx"));
+    assert_eq!(q(&db, &format!("SELECT count(*), count(finished_at), max(applied_steps_count) FROM _prisma_migrations WHERE migration_name = '{m2}'")), "1|1|1");
+    let (r, st) = status_json(&h, &db.url);
+    assert_code(&r, 0);
+    assert_eq!(entry(&st, &m1)["state"], "applied");
 }
 
 // ------------------------------------------------------------------ 7. edited, out of order
