@@ -459,3 +459,15 @@ fn node_drivers_give_the_cli_model() {
         assert!(!live.tables.is_empty());
     }
 }
+
+/// Through PgBouncer in transaction mode (simple queries only, no prepared
+/// statements): the same model as a direct connection.
+#[test]
+fn introspection_through_pgbouncer() {
+    let db = fresh(Dialect::Postgres, "introspect_bouncer");
+    db.run(PG_COVERAGE).unwrap();
+    let (direct, _) = introspect_url(&db.url).unwrap();
+    let (pooled, n) = introspect_url(db.bouncer()).unwrap();
+    assert_eq!(n, catalog_queries(Dialect::Postgres).len());
+    assert_eq!(pooled, direct);
+}
