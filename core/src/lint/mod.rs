@@ -16,7 +16,7 @@ pub mod suppress;
 use crate::replay::Replayer;
 use crate::schema::{self, Schema, Table};
 use crate::span::{LineIndex, Span};
-use crate::sql::ddl::{Ddl, QName};
+use crate::sql::ddl::{AlterAction, Ddl, QName};
 use crate::sql::{self, SqlFile, Statement};
 use crate::Dialect;
 use serde::{Deserialize, Serialize};
@@ -268,6 +268,20 @@ pub struct FileState {
     /// An ACCESS EXCLUSIVE lock taken in the current transaction: (statement, table).
     pub access_exclusive: Option<(usize, String)>,
     pub current_schema: String,
+    /// Every `ALTER TABLE` so far, in statement order, with what the schema
+    /// held just before it (file rules read this instead of replaying the
+    /// file a second time).
+    pub altered: Vec<AlteredTable>,
+}
+
+/// An `ALTER TABLE` of the file, seen against the schema just before it.
+#[derive(Clone, Debug)]
+pub struct AlteredTable {
+    pub stmt: usize,
+    /// The table existed just before the statement.
+    pub existed: bool,
+    /// The columns it drops that the table had just before, as they were.
+    pub dropped: Vec<schema::Column>,
 }
 
 impl FileState {
@@ -409,6 +423,7 @@ pub fn lint_and_replay(src: &str, file: &SqlFile, opts: &LintOptions, before: &S
                 diagnostics.append(&mut em.out);
             }
         }
+        record_alter(&mut state, stmt, opts, replayer.schema());
         advance_state(&mut state, stmt, src, opts, &replayer);
         let _ = replayer.apply(stmt);
     }
@@ -465,6 +480,27 @@ pub fn cannot_run_in_transaction(src: &str, stmt: &Statement, pg_version: u32) -
         },
         _ => false,
     }
+}
+
+/// Note an `ALTER TABLE` in [`FileState::altered`] (before it runs).
+fn record_alter(state: &mut FileState, stmt: &Statement, opts: &LintOptions, before: &Schema) {
+    let Ddl::AlterTable { name, actions, .. } = &stmt.ddl else { return };
+    let s = match opts.dialect {
+        Dialect::Postgres => name.schema.as_deref().unwrap_or(&state.current_schema),
+        Dialect::Mysql => "",
+    };
+    let table = before.tables.get(&schema::key(opts.dialect, s, &name.name));
+    let dropped = match table {
+        Some(t) => actions
+            .iter()
+            .filter_map(|a| match a {
+                AlterAction::DropColumn { column, .. } => t.columns.iter().find(|c| &c.name == column).cloned(),
+                _ => None,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    state.altered.push(AlteredTable { stmt: stmt.index, existed: table.is_some(), dropped });
 }
 
 /// Lock-related state after `stmt` runs.

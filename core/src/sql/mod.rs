@@ -160,7 +160,7 @@ fn parse_status(src: &str, body: Span, tokens: &[Token], ddl: &Ddl, dialect: Dia
             e.span = Span::new(e.span.start + body.start, e.span.end + body.start);
             e
         }),
-        None => parse_with_tokens(src, body, tokens, dialect),
+        None => parse_tokens_fast(src, body, tokens, dialect),
     };
     match result {
         Ok(()) => (ParseStatus::Parsed, None),
@@ -250,17 +250,30 @@ pub fn parse_with_tokens(src: &str, body: Span, tokens: &[Token], dialect: Diale
     outcome(src, body, result)
 }
 
+/// [`parse_with_tokens`], deciding first without token locations (see
+/// `sqlparser_tokens::convert`); only a statement sqlparser rejects is
+/// parsed again with them, for the error message and its position.
+fn parse_tokens_fast(src: &str, body: Span, tokens: &[Token], dialect: Dialect) -> Result<(), ParseError> {
+    match sqlparser_ast_with(src, body, Some(tokens), dialect, false) {
+        Some(Ok(stmts)) if stmts.len() == 1 => Ok(()),
+        _ => parse_with_tokens(src, body, tokens, dialect),
+    }
+}
+
 /// Whether both ways into sqlparser give the same syntax tree (or both
-/// fail): the invariant `sqlparser_tokens` must keep. Used by the tests.
+/// fail): the invariant `sqlparser_tokens` must keep, with and without token
+/// locations. Used by the tests.
 #[doc(hidden)]
 pub fn token_path_agrees(src: &str, stmt: &Statement, dialect: Dialect) -> bool {
     let a = sqlparser_ast(src, stmt.body, None, dialect);
     let b = sqlparser_ast(src, stmt.body, Some(&stmt.tokens), dialect);
-    match (a, b) {
+    let agree = |a: &Result<Vec<sqlparser::ast::Statement>, _>, b: &Result<Vec<sqlparser::ast::Statement>, _>| match (a, b) {
         (Ok(x), Ok(y)) => x == y,
         (Err(_), Err(_)) => true,
         _ => false,
-    }
+    };
+    let fast = sqlparser_ast_with(src, stmt.body, Some(&stmt.tokens), dialect, false);
+    agree(&a, &b) && fast.is_none_or(|c| agree(&b, &c))
 }
 
 static PG: sqlparser::dialect::PostgreSqlDialect = sqlparser::dialect::PostgreSqlDialect {};
@@ -273,10 +286,22 @@ fn sqlparser_ast(src: &str, body: Span, tokens: Option<&[Token]>, dialect: Diale
         Dialect::Mysql => &MY,
     };
     let parser = Parser::new(d).with_recursion_limit(64);
-    match tokens.and_then(|t| sqlparser_tokens::convert(src, body, t, d, dialect)) {
+    match tokens.and_then(|t| sqlparser_tokens::convert(src, body, t, d, dialect, true)) {
         Some(toks) => parser.with_tokens_with_locations(toks).parse_statements(),
         None => parser.try_with_sql(body.slice(src)).and_then(|mut p| p.parse_statements()),
     }
+}
+
+/// sqlparser on the front end's tokens (`None` when they cannot be
+/// converted), with or without token locations.
+fn sqlparser_ast_with(src: &str, body: Span, tokens: Option<&[Token]>, dialect: Dialect, locations: bool) -> Option<Result<Vec<sqlparser::ast::Statement>, sqlparser::parser::ParserError>> {
+    use sqlparser::parser::Parser;
+    let d: &dyn sqlparser::dialect::Dialect = match dialect {
+        Dialect::Postgres => &PG,
+        Dialect::Mysql => &MY,
+    };
+    let toks = sqlparser_tokens::convert(src, body, tokens?, d, dialect, locations)?;
+    Some(Parser::new(d).with_recursion_limit(64).with_tokens_with_locations(toks).parse_statements())
 }
 
 fn outcome(src: &str, body: Span, result: Result<Vec<sqlparser::ast::Statement>, sqlparser::parser::ParserError>) -> Result<(), ParseError> {

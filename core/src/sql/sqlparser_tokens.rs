@@ -16,7 +16,13 @@ use sqlparser::tokenizer::{Location, Span as SpSpan, Token as SpToken, TokenWith
 
 /// sqlparser tokens for a statement's significant tokens, or `None` when
 /// the statement should go through sqlparser's tokenizer instead.
-pub fn convert(src: &str, body: crate::span::Span, toks: &[Token], dialect: &dyn sqlparser::dialect::Dialect, ours: Dialect) -> Option<Vec<TokenWithSpan>> {
+///
+/// With `locations` false every token gets an empty span: sqlparser's
+/// decisions never depend on token locations (they only appear in error
+/// messages and AST spans, which `PartialEq` ignores), so whether a
+/// statement parses is decided without the cost of tracking lines and
+/// columns; callers reparse with locations for the error message.
+pub fn convert(src: &str, body: crate::span::Span, toks: &[Token], dialect: &dyn sqlparser::dialect::Dialect, ours: Dialect, locations: bool) -> Option<Vec<TokenWithSpan>> {
     let body_start = body.start;
     // MySQL executes `/*! … */` comments as SQL; sqlparser tokenizes their
     // contents, the front end treats them as comments: leave those to it.
@@ -37,15 +43,20 @@ pub fn convert(src: &str, body: crate::span::Span, toks: &[Token], dialect: &dyn
             j += 1;
         }
         let run = &toks[i..j];
-        let simple = run.iter().all(|t| simple_token(src, t, ours));
+        let simple = run.iter().enumerate().all(|(k, t)| simple_token(src, t, ours) || literal_token(src, run, k, ours));
         if simple {
             for t in run {
-                let start = loc.at(t.start);
+                let span = if locations {
+                    let start = loc.at(t.start);
+                    SpSpan::new(start, start)
+                } else {
+                    SpSpan::empty()
+                };
                 let token = map_simple(src, t, ours)?;
-                out.push(TokenWithSpan { token, span: SpSpan::new(start, start) });
+                out.push(TokenWithSpan { token, span });
             }
         } else {
-            let start = loc.at(run[0].start);
+            let start = if locations { loc.at(run[0].start) } else { Location::new(0, 0) };
             let text = src.get(run[0].start..run[run.len() - 1].end)?;
             let sub = Tokenizer::new(dialect, text).tokenize().ok()?;
             for token in sub.into_iter().filter(|t| !matches!(t, SpToken::Whitespace(_))) {
@@ -70,9 +81,33 @@ fn simple_token(src: &str, t: &Token, d: Dialect) -> bool {
     }
 }
 
+/// A literal whose sqlparser token needs no tokenizer: a run of ASCII
+/// digits (`Number`) or a `'…'` string without quotes or backslashes inside
+/// (`SingleQuotedString` of the text between the quotes), between
+/// punctuation other than `.` (which decides whether digits are a number or
+/// part of a name) or whitespace. Anything else touching it (a sign, `::`,
+/// a prefix or suffix letter) sends the run to sqlparser's tokenizer.
+fn literal_token(src: &str, run: &[Token], k: usize, _d: Dialect) -> bool {
+    let t = &run[k];
+    let text = t.text(src).as_bytes();
+    let literal = match t.kind {
+        TokenKind::Number => text.iter().all(u8::is_ascii_digit),
+        TokenKind::String => plain_string(text) && !t.unterminated,
+        _ => false,
+    };
+    let punct = |n: Option<&Token>| n.is_none_or(|n| n.kind == TokenKind::Punct && src.as_bytes().get(n.start) != Some(&b'.'));
+    literal && !text.is_empty() && punct(k.checked_sub(1).map(|p| &run[p])) && punct(run.get(k + 1))
+}
+
+fn plain_string(text: &[u8]) -> bool {
+    text.len() >= 2 && text[0] == b'\'' && text[text.len() - 1] == b'\'' && !text[1..text.len() - 1].iter().any(|b| *b == b'\'' || *b == b'\\')
+}
+
 fn map_simple(src: &str, t: &Token, _d: Dialect) -> Option<SpToken> {
     let text = t.text(src);
     Some(match t.kind {
+        TokenKind::Number => SpToken::Number(text.to_string(), false),
+        TokenKind::String => SpToken::SingleQuotedString(text.get(1..text.len() - 1)?.to_string()),
         TokenKind::Word => SpToken::Word(Word { value: text.to_string(), quote_style: None, keyword: keyword(text) }),
         TokenKind::QuotedIdent => {
             let q = text.chars().next()?;

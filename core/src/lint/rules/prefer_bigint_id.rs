@@ -40,7 +40,7 @@ use crate::schema::normalize::normalize_type;
 use crate::sql::ddl::{AlterAction, ColumnDef, ConstraintDef, Ddl, QName};
 use crate::Dialect;
 
-use super::support::{column_type_span, in_case_of, key, list};
+use super::support::{column_type_span, has_key, in_case_of, key, list};
 
 pub static RULE: RuleMeta = RuleMeta {
     id: "prefer-bigint-id",
@@ -57,7 +57,7 @@ pub static RULE: RuleMeta = RuleMeta {
 fn referencing_columns(cx: &Cx, table: &QName, column: &str) -> Vec<String> {
     let d = cx.dialect();
     let target = key(d, &cx.state.current_schema, table);
-    let refers = |r: &crate::sql::ddl::References| key(d, &cx.state.current_schema, &r.table) == target && (r.columns.is_empty() || r.columns.iter().any(|c| c == column));
+    let refers = |r: &crate::sql::ddl::References| has_key(d, &cx.state.current_schema, &r.table, &target) && (r.columns.is_empty() || r.columns.iter().any(|c| c == column));
     let mut out = Vec::new();
     for s in &cx.file.statements {
         match &s.ddl {

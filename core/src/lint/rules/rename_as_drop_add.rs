@@ -55,7 +55,7 @@ use crate::sql::lexer::{ident_value, TokenKind};
 use crate::sql::Statement;
 use crate::Dialect;
 
-use super::support::{for_each_with_schema, key, list, name_similarity, qname, type_family, NameSimilarity};
+use super::support::{for_each_with_search_path, key, list, name_similarity, qname, type_family, NameSimilarity};
 
 pub static RULE: RuleMeta = RuleMeta {
     id: "rename-as-drop-add",
@@ -109,16 +109,19 @@ fn check_file(fx: &FileCx, out: &mut Emitter) {
     let mut adds: Vec<Added> = Vec::new();
     // UPDATE statements: (table key, statement index, identifiers used).
     let mut updates: Vec<(String, usize, Vec<String>)> = Vec::new();
-    for_each_with_schema(fx, |stmt, before, current| match &stmt.ddl {
+    // The schema just before each ALTER TABLE, as the engine saw it.
+    let altered = &fx.state.altered;
+    for_each_with_search_path(fx, |stmt, current| match &stmt.ddl {
         Ddl::AlterTable { name, actions, .. } => {
             let k = key(d, current, name);
-            let (Some(initial), Some(now)) = (fx.initial.tables.get(&k), before.tables.get(&k)) else { return };
+            let Some(now) = altered.binary_search_by_key(&stmt.index, |a| a.stmt).ok().map(|i| &altered[i]).filter(|a| a.existed) else { return };
+            let Some(initial) = fx.initial.tables.get(&k) else { return };
             let single_action = actions.len() == 1 && stmt.parent.is_none();
             for a in actions {
                 match a {
                     AlterAction::DropColumn { column, .. } => {
                         let existed = initial.columns.iter().any(|c| &c.name == column);
-                        if let Some(c) = now.columns.iter().find(|c| &c.name == column).filter(|_| existed) {
+                        if let Some(c) = now.dropped.iter().find(|c| &c.name == column).filter(|_| existed) {
                             drops.push(Dropped { stmt: stmt.index, table: name.clone(), key: k.clone(), column: c.clone(), single_action });
                         }
                     }

@@ -1,11 +1,10 @@
 //! Helpers shared by the data-loss, rename, MySQL and style rules: where a
 //! column's type is written in a statement, type families, name similarity,
-//! the schema before each statement for file-level rules, and small text
+//! the search path before each statement for file-level rules, and small text
 //! utilities for help texts and fixes.
 
 use crate::lint::{quote_ident, FileCx};
-use crate::replay::Replayer;
-use crate::schema::{self, Schema};
+use crate::schema;
 use crate::span::Span;
 use crate::sql::ddl::{AlterAction, ColumnDef, Ddl, QName};
 use crate::sql::lexer::{ident_value, TokenKind};
@@ -29,6 +28,17 @@ pub fn key(d: Dialect, current_schema: &str, q: &QName) -> String {
         Dialect::Mysql => String::new(),
     };
     schema::key(d, &s, &q.name)
+}
+
+/// Whether [`key`]`(d, current_schema, q)` equals `k`, without building it.
+pub fn has_key(d: Dialect, current_schema: &str, q: &QName, k: &str) -> bool {
+    match d {
+        Dialect::Postgres => {
+            let s = q.schema.as_deref().unwrap_or(current_schema);
+            k.len() == s.len() + 1 + q.name.len() && k.starts_with(s) && k.as_bytes()[s.len()] == b'.' && k.ends_with(q.name.as_str())
+        }
+        Dialect::Mysql => k == q.name,
+    }
 }
 
 /// The type name a column of enum `name` in `schema` has in the model.
@@ -64,18 +74,10 @@ pub fn list(items: &[String], max: usize) -> String {
 
 // ---------------------------------------------------------------- walking a file
 
-/// Calls `f` with every statement of the file and the schema just before it
-/// (replayed from `fx.initial`), plus the schema unqualified names resolve to.
-pub fn for_each_with_schema<'a>(fx: &FileCx<'a>, mut f: impl FnMut(&'a Statement, &Schema, &str)) {
-    let mut replayer = Replayer::from_schema(fx.initial.clone());
-    for_each_with_search_path(fx, |stmt, current| {
-        f(stmt, replayer.schema(), current);
-        let _ = replayer.apply(stmt);
-    });
-}
-
-/// Like [`for_each_with_schema`] for rules that only need the search path
-/// (no second replay of the file).
+/// Calls `f` with every statement of the file and the schema unqualified
+/// names resolve to just before it. (The engine has already replayed the
+/// file; what the schema held before each `ALTER TABLE` is in
+/// [`crate::lint::FileState::altered`] — no rule replays the file again.)
 pub fn for_each_with_search_path<'a>(fx: &FileCx<'a>, mut f: impl FnMut(&'a Statement, &str)) {
     let mut current = fx.opts.dialect.default_schema().to_string();
     for stmt in &fx.file.statements {
