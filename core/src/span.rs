@@ -54,13 +54,24 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0);
+        // Eight bytes at a time: most words of SQL hold no newline.
+        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+        const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            let x = u64::from_ne_bytes(chunk.try_into().expect("8 bytes")) ^ NEWLINES;
+            // Nonzero when some byte of `x` is zero, i.e. a newline.
+            if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+                line_starts.extend(chunk.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| at + i + 1));
+            }
+            at += 8;
+        }
+        line_starts.extend(chunks.remainder().iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| at + i + 1));
         LineIndex { line_starts }
     }
 
@@ -171,6 +182,19 @@ mod tests {
         let z = text.find('z').unwrap();
         assert_eq!(idx.position(text, z), Position { line: 3, column: 1 });
         assert_eq!(idx.position(text, 999), Position { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn line_starts_are_found_in_every_position() {
+        for len in 0..40 {
+            for nl in 0..len {
+                let text: String = (0..len).map(|i| if i == nl || i % 11 == 10 { '\n' } else { 'x' }).collect();
+                let expected: Vec<usize> = std::iter::once(0).chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1)).collect();
+                assert_eq!(LineIndex::new(&text).line_starts, expected, "{text:?}");
+            }
+        }
+        let text = "é\n😀\n\n";
+        assert_eq!(LineIndex::new(text).line_starts, vec![0, 3, 8, 9]);
     }
 
     #[test]

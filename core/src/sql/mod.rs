@@ -156,7 +156,7 @@ pub fn analyze(src: &str, dialect: Dialect) -> SqlFile {
 fn parse_status(src: &str, body: Span, tokens: &[Token], ddl: &Ddl, dialect: Dialect) -> (ParseStatus, Option<ParseError>) {
     let masked = sqlparser_masks(src, body, tokens);
     let result = match &masked {
-        Some(text) => parse_one(text, Span::new(0, text.len()), dialect).map_err(|mut e| {
+        Some(text) => parse_masked(text, dialect).map_err(|mut e| {
             e.span = Span::new(e.span.start + body.start, e.span.end + body.start);
             e
         }),
@@ -260,6 +260,22 @@ fn parse_tokens_fast(src: &str, body: Span, tokens: &[Token], dialect: Dialect) 
     }
 }
 
+/// A masked statement (see [`sqlparser_masks`]): decided on its tokens
+/// without locations like any other, parsed from its text when rejected
+/// (which is where its error message always came from).
+fn parse_masked(text: &str, dialect: Dialect) -> Result<(), ParseError> {
+    let body = Span::new(0, text.len());
+    match sqlparser_ast_with(text, body, Some(&significant_tokens(text, dialect)), dialect, false) {
+        Some(Ok(stmts)) if stmts.len() == 1 => Ok(()),
+        _ => parse_one(text, body, dialect),
+    }
+}
+
+fn significant_tokens(text: &str, dialect: Dialect) -> Vec<Token> {
+    let mut lexer = lexer::Lexer::new(text, dialect);
+    std::iter::from_fn(|| lexer.next_token()).filter(|t| !t.is_trivia()).collect()
+}
+
 /// Whether both ways into sqlparser give the same syntax tree (or both
 /// fail): the invariant `sqlparser_tokens` must keep, with and without token
 /// locations. Used by the tests.
@@ -273,7 +289,12 @@ pub fn token_path_agrees(src: &str, stmt: &Statement, dialect: Dialect) -> bool 
         _ => false,
     };
     let fast = sqlparser_ast_with(src, stmt.body, Some(&stmt.tokens), dialect, false);
-    agree(&a, &b) && fast.is_none_or(|c| agree(&b, &c))
+    let masked = sqlparser_masks(src, stmt.body, &stmt.tokens).is_none_or(|text| {
+        let body = Span::new(0, text.len());
+        let a = sqlparser_ast(&text, body, None, dialect);
+        sqlparser_ast_with(&text, body, Some(&significant_tokens(&text, dialect)), dialect, false).is_none_or(|c| agree(&a, &c))
+    });
+    agree(&a, &b) && fast.is_none_or(|c| agree(&b, &c)) && masked
 }
 
 static PG: sqlparser::dialect::PostgreSqlDialect = sqlparser::dialect::PostgreSqlDialect {};
