@@ -181,10 +181,10 @@ impl<'a> Cx<'a> {
 
     pub fn key(&self, q: &QName) -> String {
         let s = match self.dialect() {
-            Dialect::Postgres => q.schema.clone().unwrap_or_else(|| self.state.current_schema.clone()),
-            Dialect::Mysql => String::new(),
+            Dialect::Postgres => q.schema.as_deref().unwrap_or(&self.state.current_schema),
+            Dialect::Mysql => "",
         };
-        schema::key(self.dialect(), &s, &q.name)
+        schema::key(self.dialect(), s, &q.name)
     }
 
     /// The table as it is just before this statement.
@@ -541,10 +541,10 @@ fn advance_state(state: &mut FileState, stmt: &Statement, src: &str, opts: &Lint
         }
         Ddl::CreateTable { name, .. } => {
             let s = match opts.dialect {
-                Dialect::Postgres => name.schema.clone().unwrap_or_else(|| state.current_schema.clone()),
-                Dialect::Mysql => String::new(),
+                Dialect::Postgres => name.schema.as_deref().unwrap_or(&state.current_schema),
+                Dialect::Mysql => "",
             };
-            let k = schema::key(opts.dialect, &s, &name.name);
+            let k = schema::key(opts.dialect, s, &name.name);
             if !replayer.schema().tables.contains_key(&k) {
                 state.created_tables.insert(k);
             }

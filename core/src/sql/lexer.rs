@@ -54,7 +54,8 @@ impl Token {
 
     /// True for a Word equal (ASCII case-insensitively) to `kw`.
     pub fn is_word(&self, src: &str, kw: &str) -> bool {
-        self.kind == TokenKind::Word && self.text(src).eq_ignore_ascii_case(kw)
+        // The length first: it rules out almost every comparison.
+        self.kind == TokenKind::Word && (self.end.wrapping_sub(self.start) == kw.len() || kw.is_empty()) && self.text(src).eq_ignore_ascii_case(kw)
     }
 
     pub fn is_punct(&self, src: &str, c: u8) -> bool {

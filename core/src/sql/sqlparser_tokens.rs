@@ -109,10 +109,9 @@ fn map_simple(src: &str, t: &Token, _d: Dialect) -> Option<SpToken> {
         TokenKind::Number => SpToken::Number(text.to_string(), false),
         TokenKind::String => SpToken::SingleQuotedString(text.get(1..text.len() - 1)?.to_string()),
         TokenKind::Word => SpToken::Word(Word { value: text.to_string(), quote_style: None, keyword: keyword(text) }),
-        TokenKind::QuotedIdent => {
-            let q = text.chars().next()?;
-            SpToken::make_word(&super::lexer::unquote(text), Some(q))
-        }
+        // What `Token::make_word(&unquoted, Some(q))` builds, without copying
+        // the unquoted name again (a quoted word is never a keyword).
+        TokenKind::QuotedIdent => SpToken::Word(Word { value: super::lexer::unquote(text), quote_style: Some(text.chars().next()?), keyword: Keyword::NoKeyword }),
         TokenKind::Punct => match text.as_bytes().first()? {
             b'(' => SpToken::LParen,
             b')' => SpToken::RParen,

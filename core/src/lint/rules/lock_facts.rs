@@ -23,7 +23,7 @@ pub fn existed_at(cx: &Cx, at: usize, q: &QName) -> bool {
     let initially = cx.initial.tables.contains_key(&k);
     let created = cx.file.statements[..at.min(cx.file.statements.len())]
         .iter()
-        .any(|s| matches!(&s.ddl, Ddl::CreateTable { name, if_not_exists, .. } if cx.key(name) == k && !(*if_not_exists && initially)));
+        .any(|s| matches!(&s.ddl, Ddl::CreateTable { name, if_not_exists, .. } if super::support::has_key(cx.dialect(), &cx.state.current_schema, name, &k) && !(*if_not_exists && initially)));
     !created && (initially || !cx.schema.tables.contains_key(&k))
 }
 

@@ -24,10 +24,10 @@ pub fn qname(q: &QName, d: Dialect) -> String {
 /// The model key of `q` when unqualified names resolve to `current_schema`.
 pub fn key(d: Dialect, current_schema: &str, q: &QName) -> String {
     let s = match d {
-        Dialect::Postgres => q.schema.clone().unwrap_or_else(|| current_schema.to_string()),
-        Dialect::Mysql => String::new(),
+        Dialect::Postgres => q.schema.as_deref().unwrap_or(current_schema),
+        Dialect::Mysql => "",
     };
-    schema::key(d, &s, &q.name)
+    schema::key(d, s, &q.name)
 }
 
 /// Whether [`key`]`(d, current_schema, q)` equals `k`, without building it.
