@@ -9,13 +9,14 @@
 //! objects (the reading is in `files.rs`, every decision in the core).
 //! TypeScript declarations: `index.d.ts`; loader: `index.js`.
 
+mod alloc;
 mod files;
 
 /// The core is allocation-heavy (tokens, ASTs, names, messages): mimalloc,
 /// as in the CLI, makes lint() of a large migration markedly faster than
 /// glibc's malloc. Only this library's own allocations use it.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 
 use driftgate_core::api;
 use napi::bindgen_prelude::*;
