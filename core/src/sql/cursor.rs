@@ -23,18 +23,22 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    #[inline]
     pub fn at_end(&self) -> bool {
         self.pos >= self.toks.len()
     }
 
+    #[inline]
     pub fn peek(&self) -> Option<&'a Token> {
         self.toks.get(self.pos)
     }
 
+    #[inline]
     pub fn peek_at(&self, n: usize) -> Option<&'a Token> {
         self.toks.get(self.pos + n)
     }
 
+    #[inline]
     pub fn bump(&mut self) -> Option<&'a Token> {
         let t = self.toks.get(self.pos);
         if t.is_some() {
@@ -43,14 +47,17 @@ impl<'a> Cursor<'a> {
         t
     }
 
+    #[inline]
     pub fn text(&self, t: &Token) -> &'a str {
         t.text(self.src)
     }
 
+    #[inline]
     pub fn at_word(&self, kw: &str) -> bool {
         self.peek().is_some_and(|t| t.is_word(self.src, kw))
     }
 
+    #[inline]
     pub fn at_word_n(&self, n: usize, kw: &str) -> bool {
         self.peek_at(n).is_some_and(|t| t.is_word(self.src, kw))
     }
@@ -65,6 +72,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    #[inline]
     pub fn eat_word(&mut self, kw: &str) -> bool {
         if self.at_word(kw) {
             self.pos += 1;
@@ -84,6 +92,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    #[inline]
     pub fn at_punct(&self, c: u8) -> bool {
         self.peek().is_some_and(|t| t.is_punct(self.src, c))
     }

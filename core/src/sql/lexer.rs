@@ -41,10 +41,12 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
         src.get(self.start..self.end).unwrap_or("")
     }
 
+    #[inline]
     pub fn is_trivia(&self) -> bool {
         matches!(
             self.kind,
@@ -53,11 +55,13 @@ impl Token {
     }
 
     /// True for a Word equal (ASCII case-insensitively) to `kw`.
+    #[inline]
     pub fn is_word(&self, src: &str, kw: &str) -> bool {
         // The length first: it rules out almost every comparison.
         self.kind == TokenKind::Word && (self.end.wrapping_sub(self.start) == kw.len() || kw.is_empty()) && self.text(src).eq_ignore_ascii_case(kw)
     }
 
+    #[inline]
     pub fn is_punct(&self, src: &str, c: u8) -> bool {
         self.kind == TokenKind::Punct && src.as_bytes().get(self.start) == Some(&c)
     }

@@ -12,7 +12,7 @@ mod sqlparser_tokens;
 use crate::span::Span;
 use crate::Dialect;
 use ddl::Ddl;
-use lexer::Token;
+use lexer::{Token, TokenKind};
 use serde::Serialize;
 use split::Terminator;
 
@@ -183,36 +183,38 @@ fn parse_status(src: &str, body: Span, tokens: &[Token], ddl: &Ddl, dialect: Dia
 fn sqlparser_masks(src: &str, body: Span, tokens: &[Token]) -> Option<String> {
     let mut ranges: Vec<Span> = Vec::new();
     let mut rewrites: Vec<(usize, &[u8])> = Vec::new();
+    let first_is = |w: &str| tokens.first().is_some_and(|f| f.is_word(src, w));
+    let is_alter = first_is("alter");
+    let is_drop_index = first_is("drop") && tokens.get(1).is_some_and(|t| t.is_word(src, "index"));
+    // One pass; the word's length picks the only keyword it can be.
     for (i, t) in tokens.iter().enumerate() {
-        if t.is_word(src, "rename")
-            && tokens.get(i + 1).is_some_and(|n| n.is_word(src, "index") || n.is_word(src, "key"))
-            && tokens.first().is_some_and(|f| f.is_word(src, "alter"))
-        {
-            let kw = &tokens[i + 1];
-            // `INDEX␠` → `COLUMN`, `KEY␠␠␠` → `COLUMN` when the spacing allows.
-            if src.as_bytes().get(kw.end) == Some(&b' ') && kw.end - kw.start == 5 {
-                rewrites.push((kw.start, b"COLUMN"));
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        match t.end - t.start {
+            6 if is_alter && t.is_word(src, "rename") && tokens.get(i + 1).is_some_and(|n| n.is_word(src, "index") || n.is_word(src, "key")) => {
+                let kw = &tokens[i + 1];
+                // `INDEX␠` → `COLUMN`, `KEY␠␠␠` → `COLUMN` when the spacing allows.
+                if src.as_bytes().get(kw.end) == Some(&b' ') && kw.end - kw.start == 5 {
+                    rewrites.push((kw.start, b"COLUMN"));
+                }
             }
-        }
-    }
-    let is_drop_index = tokens.first().is_some_and(|t| t.is_word(src, "drop")) && tokens.get(1).is_some_and(|t| t.is_word(src, "index"));
-    for (i, t) in tokens.iter().enumerate() {
-        if is_drop_index && i == 2 && t.is_word(src, "concurrently") {
-            ranges.push(Span::new(t.start, t.end));
-        }
-        if t.is_word(src, "identity") && tokens.get(i + 1).is_some_and(|n| n.is_punct(src, b'(')) {
-            let mut depth = 0;
-            for n in &tokens[i + 1..] {
-                if n.is_punct(src, b'(') {
-                    depth += 1;
-                } else if n.is_punct(src, b')') {
-                    depth -= 1;
-                    if depth == 0 {
-                        ranges.push(Span::new(tokens[i + 1].start, n.end));
-                        break;
+            12 if is_drop_index && i == 2 && t.is_word(src, "concurrently") => ranges.push(Span::new(t.start, t.end)),
+            8 if t.is_word(src, "identity") && tokens.get(i + 1).is_some_and(|n| n.is_punct(src, b'(')) => {
+                let mut depth = 0;
+                for n in &tokens[i + 1..] {
+                    if n.is_punct(src, b'(') {
+                        depth += 1;
+                    } else if n.is_punct(src, b')') {
+                        depth -= 1;
+                        if depth == 0 {
+                            ranges.push(Span::new(tokens[i + 1].start, n.end));
+                            break;
+                        }
                     }
                 }
             }
+            _ => {}
         }
     }
     if ranges.is_empty() && rewrites.is_empty() {

@@ -131,10 +131,13 @@ impl Builder {
                 span: Span::new(start, span_end.max(start)),
                 body: Span::new(start, body_end.max(start)),
                 terminator,
-                tokens: std::mem::take(&mut self.tokens),
+                // An exact-size copy: the buffer, grown once, serves every statement.
+                tokens: self.tokens.to_vec(),
             });
         }
-        *self = Builder::default();
+        let mut buffer = std::mem::take(&mut self.tokens);
+        buffer.clear();
+        *self = Builder { tokens: buffer, ..Builder::default() };
     }
 
     fn is_routine(&mut self, src: &str) -> bool {
