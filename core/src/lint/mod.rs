@@ -8,6 +8,21 @@
 //! Each rule lives in its own file under `rules/`; its `//!` comment is its
 //! documentation, served by `driftgate explain` and `docs/rules.md`.
 
+/// A rule's `source`: the leading documentation of its source file (what
+/// [`doc_of`] reads), cut at compile time, so the binaries (the wasm package
+/// above all) carry the documentation and not the rule's code a second time.
+/// `doc_source!(include_str!("rule.rs"))`.
+macro_rules! doc_source {
+    ($src:expr) => {{
+        const LEN: usize = $crate::lint::doc_prefix_len($src);
+        const DOC: [u8; LEN] = $crate::lint::prefix_bytes::<LEN>($src);
+        match ::core::str::from_utf8(&DOC) {
+            Ok(doc) => doc,
+            Err(_) => panic!("a rule's documentation prefix is not UTF-8"),
+        }
+    }};
+}
+
 pub mod catalog;
 pub mod history;
 pub mod rules;
@@ -300,6 +315,8 @@ pub struct RuleMeta {
     pub dialect: Option<Dialect>,
     /// One line: what it flags.
     pub summary: &'static str,
+    /// The rule file's leading `//!` documentation ([`doc_source!`]; the
+    /// whole file would do too: [`doc_of`] reads the same lines).
     pub source: &'static str,
     pub check: fn(&Cx, &mut Emitter),
     /// Runs once after the last statement (for rules about the file as a whole).
@@ -311,6 +328,44 @@ impl RuleMeta {
     pub fn doc(&self) -> String {
         doc_of(self.source)
     }
+}
+
+/// How much of a source file [`doc_of`] reads: up to the first line that
+/// is neither blank nor a `//!` line. A line starting with a non-ASCII
+/// character is kept (`doc_of` trims Unicode whitespace), so the prefix
+/// always holds every line `doc_of` would read.
+pub const fn doc_prefix_len(src: &str) -> usize {
+    let b = src.as_bytes();
+    let mut line = 0;
+    while line < b.len() {
+        let mut i = line;
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c') {
+            i += 1;
+        }
+        let mut end = i;
+        while end < b.len() && b[end] != b'\n' {
+            end += 1;
+        }
+        let blank = i == end;
+        let doc = i + 3 <= b.len() && b[i] == b'/' && b[i + 1] == b'/' && b[i + 2] == b'!';
+        if !blank && !doc && b[i] < 0x80 {
+            return line;
+        }
+        line = if end < b.len() { end + 1 } else { b.len() };
+    }
+    b.len()
+}
+
+/// The first `N` bytes of `src`, as an array (for [`doc_source!`]).
+pub const fn prefix_bytes<const N: usize>(src: &str) -> [u8; N] {
+    let b = src.as_bytes();
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = b[i];
+        i += 1;
+    }
+    out
 }
 
 pub fn doc_of(source: &str) -> String {

@@ -45,7 +45,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "ADD PRIMARY KEY builds its index under ACCESS EXCLUSIVE; use CREATE UNIQUE INDEX CONCURRENTLY + PRIMARY KEY USING INDEX",
-    source: include_str!("add_primary_key_without_index.rs"),
+    source: doc_source!(include_str!("add_primary_key_without_index.rs")),
     check,
     check_file: None,
 };

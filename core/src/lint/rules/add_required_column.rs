@@ -38,7 +38,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "NOT NULL column without a default on an existing table fails on rows and breaks old inserts",
-    source: include_str!("add_required_column.rs"),
+    source: doc_source!(include_str!("add_required_column.rs")),
     check,
     check_file: None,
 };

@@ -47,7 +47,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "ADD UNIQUE builds its index under ACCESS EXCLUSIVE; use CREATE UNIQUE INDEX CONCURRENTLY + ADD CONSTRAINT … USING INDEX",
-    source: include_str!("add_unique_constraint.rs"),
+    source: doc_source!(include_str!("add_unique_constraint.rs")),
     check,
     check_file: None,
 };

@@ -45,7 +45,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: false,
     dialect: None,
     summary: "char(n) columns are blank-padded; use varchar(n) or text",
-    source: include_str!("ban_char_field.rs"),
+    source: doc_source!(include_str!("ban_char_field.rs")),
     check,
     check_file: None,
 };

@@ -70,7 +70,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "column type change rewrites the table under ACCESS EXCLUSIVE (Postgres) or copies it blocking writes (MySQL)",
-    source: include_str!("change_column_type.rs"),
+    source: doc_source!(include_str!("change_column_type.rs")),
     check,
     check_file: None,
 };

@@ -41,7 +41,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "CONCURRENTLY inside a transaction block fails (explicit BEGIN, multi-statement Prisma file, Drizzle)",
-    source: include_str!("concurrently_in_transaction.rs"),
+    source: doc_source!(include_str!("concurrently_in_transaction.rs")),
     check,
     check_file: None,
 };

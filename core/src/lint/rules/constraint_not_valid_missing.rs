@@ -54,7 +54,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "FOREIGN KEY or CHECK added without NOT VALID scans an existing table while blocking writes (CHECK: reads too)",
-    source: include_str!("constraint_not_valid_missing.rs"),
+    source: doc_source!(include_str!("constraint_not_valid_missing.rs")),
     check,
     check_file: None,
 };

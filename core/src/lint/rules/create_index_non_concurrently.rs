@@ -37,7 +37,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "CREATE INDEX without CONCURRENTLY blocks writes to the table for the whole build",
-    source: include_str!("create_index_non_concurrently.rs"),
+    source: doc_source!(include_str!("create_index_non_concurrently.rs")),
     check,
     check_file: None,
 };

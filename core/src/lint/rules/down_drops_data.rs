@@ -41,7 +41,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "a down/rollback migration that drops data written since the up migration",
-    source: include_str!("down_drops_data.rs"),
+    source: doc_source!(include_str!("down_drops_data.rs")),
     check,
     check_file: None,
 };

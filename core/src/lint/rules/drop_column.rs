@@ -38,7 +38,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "DROP COLUMN on an existing table loses its data and breaks code still reading it",
-    source: include_str!("drop_column.rs"),
+    source: doc_source!(include_str!("drop_column.rs")),
     check,
     check_file: None,
 };

@@ -48,7 +48,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "DROP INDEX without CONCURRENTLY blocks reads and writes on the table while it waits for its lock",
-    source: include_str!("drop_index_non_concurrently.rs"),
+    source: doc_source!(include_str!("drop_index_non_concurrently.rs")),
     check,
     check_file: None,
 };

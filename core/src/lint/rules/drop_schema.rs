@@ -46,7 +46,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "DROP SCHEMA (CASCADE) deletes every table in the schema with its rows",
-    source: include_str!("drop_schema.rs"),
+    source: doc_source!(include_str!("drop_schema.rs")),
     check,
     check_file: None,
 };

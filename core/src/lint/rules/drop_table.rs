@@ -32,7 +32,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "DROP TABLE deletes every row and breaks code still querying the table",
-    source: include_str!("drop_table.rs"),
+    source: doc_source!(include_str!("drop_table.rs")),
     check,
     check_file: None,
 };

@@ -62,7 +62,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "an enum loses a value: rows still holding it make the migration fail, or lose the value",
-    source: include_str!("enum_value_removed.rs"),
+    source: doc_source!(include_str!("enum_value_removed.rs")),
     check: |_, _| {},
     check_file: Some(check_file),
 };

@@ -57,7 +57,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "more statements after an ACCESS EXCLUSIVE lock in the same transaction keep the table locked while they run",
-    source: include_str!("exclusive_lock_then_more.rs"),
+    source: doc_source!(include_str!("exclusive_lock_then_more.rs")),
     check,
     check_file: None,
 };

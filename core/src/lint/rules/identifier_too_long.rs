@@ -48,7 +48,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "identifier longer than 63 bytes (Postgres truncates it silently) or 64 characters (MySQL rejects it)",
-    source: include_str!("identifier_too_long.rs"),
+    source: doc_source!(include_str!("identifier_too_long.rs")),
     check,
     check_file: None,
 };

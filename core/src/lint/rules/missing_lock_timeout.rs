@@ -53,7 +53,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "a statement that locks an existing table with no lock_timeout set earlier in the file",
-    source: include_str!("missing_lock_timeout.rs"),
+    source: doc_source!(include_str!("missing_lock_timeout.rs")),
     check,
     check_file: None,
 };

@@ -101,11 +101,38 @@ pub static UNUSED_IGNORE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "a driftgate-ignore comment that suppresses nothing",
-    source: include_str!("../suppress.rs"),
+    source: doc_source!(include_str!("../suppress.rs")),
     check: no_statement_check,
     check_file: None,
 };
 
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
     ALL.iter().copied().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    /// `doc_source!` keeps exactly what `doc_of` reads from the whole file.
+    #[test]
+    fn documentation_prefix_reads_like_the_whole_file() {
+        for rule in super::ALL {
+            let file = match rule.id {
+                "unused-ignore" => "suppress.rs".to_string(),
+                id => format!("rules/{}.rs", id.replace('-', "_")),
+            };
+            let path = format!("{}/src/lint/{file}", env!("CARGO_MANIFEST_DIR"));
+            let whole = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!(rule.doc(), crate::lint::doc_of(&whole), "{}", rule.id);
+            assert!(whole.starts_with(rule.source), "{}", rule.id);
+            assert!(rule.source.len() < whole.len(), "{}: the prefix should leave the code out", rule.id);
+        }
+        fn cut(s: &str) -> &str {
+            &s[..crate::lint::doc_prefix_len(s)]
+        }
+        assert_eq!(cut("//! a\n//! b\n\nuse x;\n"), "//! a\n//! b\n\n");
+        assert_eq!(cut("//! a\r\n  \r\n//! b\r\nfn f() {}"), "//! a\r\n  \r\n//! b\r\n");
+        assert_eq!(cut("//! a\n\u{a0}x\n//! b\nfn f() {}\n"), "//! a\n\u{a0}x\n//! b\n");
+        assert_eq!(cut("//! only docs"), "//! only docs");
+        assert_eq!(cut(""), "");
+    }
 }

@@ -48,7 +48,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Mysql),
     summary: "several DDL statements in one MySQL migration: MySQL commits each one, so a failure leaves it half applied",
-    source: include_str!("mysql_non_transactional_ddl.rs"),
+    source: doc_source!(include_str!("mysql_non_transactional_ddl.rs")),
     check: |_, _| {},
     check_file: Some(check_file),
 };

@@ -65,7 +65,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Mysql),
     summary: "MySQL DDL that cannot run INSTANT/INPLACE: the table is copied (or rebuilt) row by row",
-    source: include_str!("mysql_table_copy.rs"),
+    source: doc_source!(include_str!("mysql_table_copy.rs")),
     check,
     check_file: None,
 };

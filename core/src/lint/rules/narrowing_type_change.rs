@@ -60,7 +60,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "type change to a type that cannot hold every existing value (shorter, smaller, less precise, no time zone)",
-    source: include_str!("narrowing_type_change.rs"),
+    source: doc_source!(include_str!("narrowing_type_change.rs")),
     check,
     check_file: None,
 };

@@ -48,7 +48,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "32-bit integer primary key on a new table: it runs out at 2.1 billion",
-    source: include_str!("prefer_bigint_id.rs"),
+    source: doc_source!(include_str!("prefer_bigint_id.rs")),
     check,
     check_file: None,
 };

@@ -58,7 +58,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: false,
     dialect: None,
     summary: "missing IF [NOT] EXISTS outside a transaction, where a retry after a partial failure would fail",
-    source: include_str!("prefer_robust_stmts.rs"),
+    source: doc_source!(include_str!("prefer_robust_stmts.rs")),
     check,
     check_file: None,
 };

@@ -47,7 +47,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: false,
     dialect: Some(Dialect::Postgres),
     summary: "varchar(n) on Postgres: a length baked into the type; use text with a CHECK constraint",
-    source: include_str!("prefer_text.rs"),
+    source: doc_source!(include_str!("prefer_text.rs")),
     check,
     check_file: None,
 };

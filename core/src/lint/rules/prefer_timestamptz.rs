@@ -44,7 +44,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "timestamp without time zone loses the zone of every value; use timestamptz",
-    source: include_str!("prefer_timestamptz.rs"),
+    source: doc_source!(include_str!("prefer_timestamptz.rs")),
     check,
     check_file: None,
 };

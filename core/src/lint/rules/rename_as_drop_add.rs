@@ -63,7 +63,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "DROP + ADD of a compatible column in one migration: likely a rename that destroys the data",
-    source: include_str!("rename_as_drop_add.rs"),
+    source: doc_source!(include_str!("rename_as_drop_add.rs")),
     check: |_, _| {},
     check_file: Some(check_file),
 };

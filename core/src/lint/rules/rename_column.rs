@@ -45,7 +45,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "RENAME COLUMN breaks code still reading the old name during a rolling deploy",
-    source: include_str!("rename_column.rs"),
+    source: doc_source!(include_str!("rename_column.rs")),
     check,
     check_file: None,
 };

@@ -43,7 +43,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "RENAME TABLE breaks code still querying the old name during a rolling deploy",
-    source: include_str!("rename_table.rs"),
+    source: doc_source!(include_str!("rename_table.rs")),
     check,
     check_file: None,
 };

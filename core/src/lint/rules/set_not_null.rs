@@ -35,7 +35,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "SET NOT NULL scans the table under ACCESS EXCLUSIVE; use CHECK … NOT VALID, VALIDATE, then SET NOT NULL",
-    source: include_str!("set_not_null.rs"),
+    source: doc_source!(include_str!("set_not_null.rs")),
     check,
     check_file: None,
 };

@@ -29,7 +29,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "the statement is not valid SQL in the dialect",
-    source: include_str!("syntax_error.rs"),
+    source: doc_source!(include_str!("syntax_error.rs")),
     check,
     check_file: None,
 };

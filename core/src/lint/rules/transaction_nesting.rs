@@ -49,7 +49,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "BEGIN inside a runner transaction or an open BEGIN: the inner COMMIT ends the outer transaction early",
-    source: include_str!("transaction_nesting.rs"),
+    source: doc_source!(include_str!("transaction_nesting.rs")),
     check,
     check_file: None,
 };

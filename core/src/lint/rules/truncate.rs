@@ -42,7 +42,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "TRUNCATE deletes every row of an existing table (CASCADE: of the tables referencing it too)",
-    source: include_str!("truncate.rs"),
+    source: doc_source!(include_str!("truncate.rs")),
     check,
     check_file: None,
 };

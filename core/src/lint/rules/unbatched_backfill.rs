@@ -46,7 +46,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "UPDATE/DELETE of every row of an existing table inside a migration; use driftgate backfill",
-    source: include_str!("unbatched_backfill.rs"),
+    source: doc_source!(include_str!("unbatched_backfill.rs")),
     check,
     check_file: None,
 };

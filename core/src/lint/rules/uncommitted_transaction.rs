@@ -40,7 +40,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "BEGIN without COMMIT or ROLLBACK by the end of the file",
-    source: include_str!("uncommitted_transaction.rs"),
+    source: doc_source!(include_str!("uncommitted_transaction.rs")),
     check: no_statement_check,
     check_file: Some(check_file),
 };

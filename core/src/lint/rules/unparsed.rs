@@ -28,7 +28,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: None,
     summary: "statement the parser could not read (with what was still classified)",
-    source: include_str!("unparsed.rs"),
+    source: doc_source!(include_str!("unparsed.rs")),
     check,
     check_file: None,
 };

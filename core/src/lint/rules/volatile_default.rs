@@ -57,7 +57,7 @@ pub static RULE: RuleMeta = RuleMeta {
     default_enabled: true,
     dialect: Some(Dialect::Postgres),
     summary: "ADD COLUMN with a volatile default (any default before PG 11) rewrites the table under ACCESS EXCLUSIVE",
-    source: include_str!("volatile_default.rs"),
+    source: doc_source!(include_str!("volatile_default.rs")),
     check,
     check_file: None,
 };
