@@ -84,8 +84,39 @@ fn is_ident_start(b: u8) -> bool {
 }
 
 fn is_ident_char(b: u8, dialect: Dialect) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 || b == b'$' && dialect == Dialect::Postgres
+    CLASS[b as usize] & IDENT != 0 || b == b'$' && dialect == Dialect::Postgres
 }
+
+/// Byte classes of the lexer's fast paths.
+const SPACE: u8 = 1;
+/// Starts a word and cannot start a prefixed string (`E'…'`, `U&"…"`, …).
+const WORD_START: u8 = 2;
+/// Continues a word (besides Postgres' `$`).
+const IDENT: u8 = 4;
+/// A punctuation token of its own (not `.`, which may start a number).
+const PUNCT: u8 = 8;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
+            t[b] |= SPACE;
+        }
+        if (c.is_ascii_alphabetic() || c == b'_' || c >= 0x80) && !matches!(c, b'e' | b'E' | b'n' | b'N' | b'b' | b'B' | b'x' | b'X' | b'u' | b'U') {
+            t[b] |= WORD_START;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
+            t[b] |= IDENT;
+        }
+        if matches!(c, b'(' | b')' | b',' | b';' | b'[' | b']' | b'{' | b'}') {
+            t[b] |= PUNCT;
+        }
+        b += 1;
+    }
+    t
+};
 
 const OPERATOR_CHARS: &[u8] = b"+-*/<>=~!@#%^&|`?:";
 
@@ -129,6 +160,21 @@ impl<'a> Lexer<'a> {
         }
         let start = self.pos;
         let b = self.bytes[start];
+        // Fast paths for most tokens: the same results as the arms below.
+        let class = CLASS[b as usize];
+        if class & (WORD_START | PUNCT) != 0 {
+            let (kind, end) = if class & PUNCT != 0 {
+                (TokenKind::Punct, start + 1)
+            } else {
+                let mut i = start + 1;
+                while i < self.limit && is_ident_char(self.bytes[i], self.dialect) {
+                    i += 1;
+                }
+                (TokenKind::Word, self.boundary(i))
+            };
+            self.pos = end;
+            return Some(Token { kind, start, end, unterminated: false });
+        }
         let mut unterminated = false;
         let kind = match b {
             b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' => {

@@ -33,34 +33,46 @@ pub fn convert(src: &str, body: crate::span::Span, toks: &[Token], dialect: &dyn
     }
     let mut out = Vec::with_capacity(toks.len() * 2);
     let mut loc = LocTracker { src, pos: body_start, line: 1, column: 1 };
+    // No whitespace tokens: the parser skips them, and runs are split at
+    // whitespace, so nothing depends on them (checked by the tests).
+    // One pass over each run of adjacent tokens (no whitespace between):
+    // mapped token by token while every token is simple; a run that turns
+    // out not to be goes back to sqlparser's tokenizer as a whole.
     let mut i = 0;
     while i < toks.len() {
-                // No whitespace tokens: the parser skips them, and runs are split at
-        // whitespace, so nothing depends on them (checked by the tests).
-        // The run of tokens adjacent to this one (no whitespace between).
-        let mut j = i + 1;
-        while j < toks.len() && toks[j - 1].end == toks[j].start {
-            j += 1;
-        }
-        let run = &toks[i..j];
-        let simple = run.iter().enumerate().all(|(k, t)| simple_token(src, t, ours) || literal_token(src, run, k, ours));
-        if simple {
-            for t in run {
-                let span = if locations {
-                    let start = loc.at(t.start);
-                    SpSpan::new(start, start)
+        let run_out = out.len();
+        let run_start = if locations { loc.at(toks[i].start) } else { Location::new(0, 0) };
+        let mut simple = true;
+        let mut j = i;
+        loop {
+            let adjacent = j + 1 < toks.len() && toks[j].end == toks[j + 1].start;
+            if simple {
+                let t = &toks[j];
+                let prev = (j > i).then(|| &toks[j - 1]);
+                let next = if adjacent { Some(&toks[j + 1]) } else { None };
+                if simple_token(src, t, ours) || literal_token(src, t, prev, next) {
+                    let span = if locations {
+                        let start = loc.at(t.start);
+                        SpSpan::new(start, start)
+                    } else {
+                        SpSpan::empty()
+                    };
+                    out.push(TokenWithSpan { token: map_simple(src, t, ours)?, span });
                 } else {
-                    SpSpan::empty()
-                };
-                let token = map_simple(src, t, ours)?;
-                out.push(TokenWithSpan { token, span });
+                    simple = false;
+                }
             }
-        } else {
-            let start = if locations { loc.at(run[0].start) } else { Location::new(0, 0) };
-            let text = src.get(run[0].start..run[run.len() - 1].end)?;
+            j += 1;
+            if !adjacent {
+                break;
+            }
+        }
+        if !simple {
+            out.truncate(run_out);
+            let text = src.get(toks[i].start..toks[j - 1].end)?;
             let sub = Tokenizer::new(dialect, text).tokenize().ok()?;
             for token in sub.into_iter().filter(|t| !matches!(t, SpToken::Whitespace(_))) {
-                out.push(TokenWithSpan { token, span: SpSpan::new(start, start) });
+                out.push(TokenWithSpan { token, span: SpSpan::new(run_start, run_start) });
             }
         }
         i = j;
@@ -87,8 +99,7 @@ fn simple_token(src: &str, t: &Token, d: Dialect) -> bool {
 /// punctuation other than `.` (which decides whether digits are a number or
 /// part of a name) or whitespace. Anything else touching it (a sign, `::`,
 /// a prefix or suffix letter) sends the run to sqlparser's tokenizer.
-fn literal_token(src: &str, run: &[Token], k: usize, _d: Dialect) -> bool {
-    let t = &run[k];
+fn literal_token(src: &str, t: &Token, prev: Option<&Token>, next: Option<&Token>) -> bool {
     let text = t.text(src).as_bytes();
     let literal = match t.kind {
         TokenKind::Number => text.iter().all(u8::is_ascii_digit),
@@ -96,7 +107,7 @@ fn literal_token(src: &str, run: &[Token], k: usize, _d: Dialect) -> bool {
         _ => false,
     };
     let punct = |n: Option<&Token>| n.is_none_or(|n| n.kind == TokenKind::Punct && src.as_bytes().get(n.start) != Some(&b'.'));
-    literal && !text.is_empty() && punct(k.checked_sub(1).map(|p| &run[p])) && punct(run.get(k + 1))
+    literal && !text.is_empty() && punct(prev) && punct(next)
 }
 
 fn plain_string(text: &[u8]) -> bool {
@@ -155,7 +166,8 @@ impl LocTracker<'_> {
 
 /// sqlparser's keyword for an unquoted ASCII word (what `Token::make_word`
 /// computes with an upper-case copy and a binary search over ~900 names):
-/// a hash table built once, probed with the word upper-cased on the stack.
+/// the word upper-cased on the stack and hashed in the same pass, then an
+/// open-addressing table built once.
 fn keyword(word: &str) -> Keyword {
     let w = word.as_bytes();
     let table = keyword_table();
@@ -163,43 +175,52 @@ fn keyword(word: &str) -> Keyword {
         return Keyword::NoKeyword;
     }
     let mut buf = [0u8; 64];
-    let upper = &mut buf[..w.len()];
-    for (d, s) in upper.iter_mut().zip(w) {
+    let mut h = FNV_OFFSET;
+    for (d, s) in buf.iter_mut().zip(w) {
         *d = s.to_ascii_uppercase();
+        h = (h ^ *d as u64).wrapping_mul(FNV_PRIME);
     }
-    table.map.get(&*upper).copied().unwrap_or(Keyword::NoKeyword)
+    let upper = &buf[..w.len()];
+    let mut i = h as usize & table.mask;
+    loop {
+        match table.slots[i] {
+            0 => return Keyword::NoKeyword,
+            k if ALL_KEYWORDS[k as usize - 1].as_bytes() == upper => return ALL_KEYWORDS_INDEX[k as usize - 1],
+            _ => i = (i + 1) & table.mask,
+        }
+    }
 }
 
 struct KeywordTable {
-    map: std::collections::HashMap<&'static [u8], Keyword, std::hash::BuildHasherDefault<Fnv>>,
+    /// 1 + the keyword's index in `ALL_KEYWORDS`; 0 for an empty slot.
+    slots: Box<[u16]>,
+    mask: usize,
     max_len: usize,
+}
+
+/// FNV-1a: keys are short ASCII words, where SipHash's setup dominates.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |h, b| (h ^ *b as u64).wrapping_mul(FNV_PRIME))
 }
 
 fn keyword_table() -> &'static KeywordTable {
     static TABLE: std::sync::OnceLock<KeywordTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| KeywordTable {
-        map: ALL_KEYWORDS.iter().zip(ALL_KEYWORDS_INDEX).map(|(k, v)| (k.as_bytes(), *v)).collect(),
-        max_len: ALL_KEYWORDS.iter().map(|k| k.len()).max().unwrap_or(0).min(64),
-    })
-}
-
-/// FNV-1a: keys are short ASCII words, where SipHash's setup dominates.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    TABLE.get_or_init(|| {
+        // At most a quarter full: probes are short.
+        let size = (ALL_KEYWORDS.len() * 4).next_power_of_two();
+        let mut slots = vec![0u16; size].into_boxed_slice();
+        for (k, kw) in ALL_KEYWORDS.iter().enumerate() {
+            let mut i = fnv(kw.as_bytes()) as usize & (size - 1);
+            while slots[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = u16::try_from(k + 1).expect("fewer than 65,535 keywords");
         }
-        self.0 = h;
-    }
+        KeywordTable { slots, mask: size - 1, max_len: ALL_KEYWORDS.iter().map(|k| k.len()).max().unwrap_or(0).min(64) }
+    })
 }
 
 #[cfg(test)]
@@ -215,9 +236,11 @@ mod tests {
             };
             assert_eq!(keyword(w), expected, "{w}");
         }
-        for k in ALL_KEYWORDS {
+        for (k, index) in ALL_KEYWORDS.iter().zip(ALL_KEYWORDS_INDEX) {
             let lower = k.to_ascii_lowercase();
-            assert_ne!(keyword(&lower), Keyword::NoKeyword, "{k}");
+            assert_eq!(keyword(&lower), *index, "{k}");
+            assert_eq!(keyword(k), *index, "{k}");
         }
+        assert_eq!(keyword(&"x".repeat(200)), Keyword::NoKeyword);
     }
 }
