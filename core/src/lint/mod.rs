@@ -31,7 +31,7 @@ pub mod suppress;
 use crate::replay::Replayer;
 use crate::schema::{self, Schema, Table};
 use crate::span::{LineIndex, Span};
-use crate::sql::ddl::{AlterAction, Ddl, QName};
+use crate::sql::ddl::{AlterAction, ConstraintDef, Ddl, QName, References};
 use crate::sql::{self, SqlFile, Statement};
 use crate::Dialect;
 use serde::{Deserialize, Serialize};
@@ -183,9 +183,83 @@ pub struct Cx<'a> {
     /// `table_existed` answers for this statement: every rule asks about the
     /// same one or two tables.
     existed: std::cell::RefCell<Vec<(QName, bool)>>,
+    /// Where the file declares foreign keys, found once per file on first use.
+    fk_sites: &'a std::cell::OnceCell<Vec<(usize, FkSite)>>,
+}
+
+/// Where a foreign key is declared in a statement.
+#[derive(Clone, Copy, Debug)]
+enum FkSite {
+    /// `CREATE TABLE` column `n` with `REFERENCES`.
+    Column(usize),
+    /// `CREATE TABLE` table constraint `n`.
+    Constraint(usize),
+    /// `ALTER TABLE` action `n` (`ADD CONSTRAINT … FOREIGN KEY`, `ADD COLUMN … REFERENCES`).
+    Action(usize),
+}
+
+/// A foreign key the file declares.
+pub struct ForeignKeyRef<'a> {
+    /// The referencing table, as written.
+    pub table: &'a QName,
+    /// The referencing columns.
+    pub columns: &'a [String],
+    pub references: &'a References,
+}
+
+fn fk_sites(file: &SqlFile) -> Vec<(usize, FkSite)> {
+    let mut out = Vec::new();
+    for (i, s) in file.statements.iter().enumerate() {
+        match &s.ddl {
+            Ddl::CreateTable { columns, constraints, .. } => {
+                out.extend(columns.iter().enumerate().filter(|(_, c)| c.references.is_some()).map(|(n, _)| (i, FkSite::Column(n))));
+                out.extend(constraints.iter().enumerate().filter(|(_, c)| matches!(c, ConstraintDef::ForeignKey { .. })).map(|(n, _)| (i, FkSite::Constraint(n))));
+            }
+            Ddl::AlterTable { actions, .. } => out.extend(
+                actions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| match a {
+                        AlterAction::AddConstraint { constraint: ConstraintDef::ForeignKey { .. }, .. } => true,
+                        AlterAction::AddColumn { column, .. } => column.references.is_some(),
+                        _ => false,
+                    })
+                    .map(|(n, _)| (i, FkSite::Action(n))),
+            ),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn fk_at(file: &SqlFile, stmt: usize, site: FkSite) -> Option<ForeignKeyRef<'_>> {
+    match (&file.statements.get(stmt)?.ddl, site) {
+        (Ddl::CreateTable { name, columns, .. }, FkSite::Column(n)) => {
+            let c = columns.get(n)?;
+            Some(ForeignKeyRef { table: name, columns: std::slice::from_ref(&c.name), references: c.references.as_ref()? })
+        }
+        (Ddl::CreateTable { name, constraints, .. }, FkSite::Constraint(n)) => match constraints.get(n)? {
+            ConstraintDef::ForeignKey { columns, references, .. } => Some(ForeignKeyRef { table: name, columns, references }),
+            _ => None,
+        },
+        (Ddl::AlterTable { name, actions, .. }, FkSite::Action(n)) => match actions.get(n)? {
+            AlterAction::AddConstraint { constraint: ConstraintDef::ForeignKey { columns, references, .. }, .. } => Some(ForeignKeyRef { table: name, columns, references }),
+            AlterAction::AddColumn { column, .. } => Some(ForeignKeyRef { table: name, columns: std::slice::from_ref(&column.name), references: column.references.as_ref()? }),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 impl<'a> Cx<'a> {
+    /// Every foreign key the file declares, in statement order (within a
+    /// `CREATE TABLE`: column `REFERENCES` first, then table constraints;
+    /// within an `ALTER TABLE`: in action order).
+    pub fn foreign_keys(&self) -> impl Iterator<Item = ForeignKeyRef<'a>> + '_ {
+        let file: &'a SqlFile = self.file;
+        self.fk_sites.get_or_init(|| fk_sites(file)).iter().filter_map(move |&(stmt, site)| fk_at(file, stmt, site))
+    }
+
     pub fn dialect(&self) -> Dialect {
         self.opts.dialect
     }
@@ -469,9 +543,10 @@ pub fn lint_and_replay(src: &str, file: &SqlFile, opts: &LintOptions, before: &S
         ..Default::default()
     };
     let mut diagnostics = Vec::new();
+    let fk_sites = std::cell::OnceCell::new();
     for stmt in &file.statements {
         {
-            let cx = Cx { src, opts, file, stmt, schema: replayer.schema(), initial: before, state: &state, existed: Default::default() };
+            let cx = Cx { src, opts, file, stmt, schema: replayer.schema(), initial: before, state: &state, existed: Default::default(), fk_sites: &fk_sites };
             for (rule, severity) in &active {
                 let mut em = Emitter { rule: rule.id, severity: *severity, statement: Some(stmt.index), default_span: stmt.body, out: Vec::new() };
                 (rule.check)(&cx, &mut em);

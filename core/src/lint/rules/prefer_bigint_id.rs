@@ -37,7 +37,7 @@
 
 use crate::lint::{Cx, Emitter, Fix, RuleMeta, Severity};
 use crate::schema::normalize::normalize_type;
-use crate::sql::ddl::{AlterAction, ColumnDef, ConstraintDef, Ddl, QName};
+use crate::sql::ddl::{ColumnDef, ConstraintDef, Ddl, QName};
 use crate::Dialect;
 
 use super::support::{column_type_span, has_key, in_case_of, key, list};
@@ -59,35 +59,8 @@ fn referencing_columns(cx: &Cx, table: &QName, column: &str) -> Vec<String> {
     let target = key(d, &cx.state.current_schema, table);
     let refers = |r: &crate::sql::ddl::References| has_key(d, &cx.state.current_schema, &r.table, &target) && (r.columns.is_empty() || r.columns.iter().any(|c| c == column));
     let mut out = Vec::new();
-    for s in &cx.file.statements {
-        match &s.ddl {
-            Ddl::CreateTable { name, columns, constraints, .. } => {
-                for c in columns.iter().filter(|c| c.references.as_ref().is_some_and(refers)) {
-                    out.push(format!("{}.{}", cx.ident(&name.name), cx.ident(&c.name)));
-                }
-                for con in constraints {
-                    if let ConstraintDef::ForeignKey { columns, references, .. } = con {
-                        if refers(references) {
-                            out.extend(columns.iter().map(|c| format!("{}.{}", cx.ident(&name.name), cx.ident(c))));
-                        }
-                    }
-                }
-            }
-            Ddl::AlterTable { name, actions, .. } => {
-                for a in actions {
-                    match a {
-                        AlterAction::AddConstraint { constraint: ConstraintDef::ForeignKey { columns, references, .. }, .. } if refers(references) => {
-                            out.extend(columns.iter().map(|c| format!("{}.{}", cx.ident(&name.name), cx.ident(c))));
-                        }
-                        AlterAction::AddColumn { column: c, .. } if c.references.as_ref().is_some_and(refers) => {
-                            out.push(format!("{}.{}", cx.ident(&name.name), cx.ident(&c.name)));
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            _ => {}
-        }
+    for fk in cx.foreign_keys().filter(|fk| refers(fk.references)) {
+        out.extend(fk.columns.iter().map(|c| format!("{}.{}", cx.ident(&fk.table.name), cx.ident(c))));
     }
     out.dedup();
     out
