@@ -115,23 +115,38 @@ pub fn find_history_files(dir: &Path) -> Result<Option<(PathBuf, Vec<history::Fo
 
 /// The history a single .sql file belongs to, as the core decides it from
 /// the folders around the file.
-fn enclosing_history(file: &Path, paths: &Paths) -> Option<(PathBuf, History)> {
+fn enclosing_history(file: &Path, paths: &Paths, cache: &mut FolderCache) -> Option<(PathBuf, History)> {
     let parent = match file.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let file_abs = paths.abs(file);
-    let mut around = Vec::new();
+    // One folder at a time, in the core's order, each read once per run:
+    // many files share the folder above them (reading it for every file
+    // made linting many lone files quadratic).
     for &level in api::enclosing_levels(&name) {
         let dir = if level == 1 { parent.clone() } else { paths.abs(&parent).parent().map(Path::to_path_buf).unwrap_or_default() };
         let Ok(rel) = file_abs.strip_prefix(paths.abs(&dir)) else { continue };
-        let Ok(files) = read_folder(&dir) else { continue };
-        around.push(api::Enclosing { level, dir: dir.display().to_string(), rel: rel.to_string_lossy().replace('\\', "/"), files });
+        let key = (paths.abs(&dir), level);
+        if !cache.contains_key(&key) {
+            let found = match read_folder(&dir) {
+                Ok(files) => api::folder_history(level, &files),
+                Err(_) => Ok(None),
+            };
+            cache.insert(key.clone(), found);
+        }
+        match &cache[&key] {
+            Err(()) => return None,
+            Ok(Some(h)) if api::history_holds(h, &rel.to_string_lossy().replace('\\', "/")) => return Some((dir, h.clone())),
+            Ok(_) => {}
+        }
     }
-    let (e, h) = api::enclosing_history(&file_abs.display().to_string(), &around)?;
-    Some((PathBuf::from(&e.dir), h))
+    None
 }
+
+/// Folder histories read during one run, by folder and level.
+type FolderCache = std::collections::HashMap<(PathBuf, usize), Result<Option<History>, ()>>;
 
 pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
     let first = args.paths.iter().find(|p| *p != "-").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
@@ -167,6 +182,7 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
     let wanted = |abs: &Path| -> bool { !excluded(abs) && changed.as_ref().is_none_or(|c| c.contains(abs)) };
 
     let mut reports = Vec::new();
+    let mut folders = FolderCache::new();
     for p in &args.paths {
         if p == "-" {
             let mut src = String::new();
@@ -189,7 +205,7 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
             if !wanted(&abs) {
                 continue;
             }
-            match enclosing_history(&path, &paths) {
+            match enclosing_history(&path, &paths, &mut folders) {
                 Some((dir, h)) => {
                     let only = |q: &Path| q == abs;
                     reports.extend(lint_folder(&dir, &h, &base, dialect_explicit, &only, &paths)?);

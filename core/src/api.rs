@@ -414,19 +414,32 @@ pub fn enclosing_history<'a>(path: &str, around: &'a [Enclosing]) -> Option<(&'a
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
     for level in enclosing_levels(name) {
         let Some(e) = around.iter().find(|e| e.level == *level) else { continue };
-        match history::detect(&e.files) {
-            // A plain folder above the file's own is not its history.
-            Some(HistoryFormat::Plain) if *level != 1 => continue,
-            Some(_) => {
-                let h = history::read_for_analysis(&e.files).ok()?;
-                if h.migrations.iter().any(|m| m.path == e.rel || m.down_path.as_deref() == Some(e.rel.as_str())) {
-                    return Some((e, h));
-                }
+        if let Some(h) = folder_history(*level, &e.files).ok()? {
+            if history_holds(&h, &e.rel) {
+                return Some((e, h));
             }
-            None => {}
         }
     }
     None
+}
+
+/// The history a folder `level` levels above a file is, if it may be that
+/// file's history (a plain folder above the file's own is not). `Err` when
+/// the folder looks like a history but cannot be read: the search stops.
+/// Split from [`enclosing_history`] so a host linting many files can read
+/// each folder once.
+#[allow(clippy::result_unit_err)]
+pub fn folder_history(level: usize, files: &[FolderFile]) -> Result<Option<History>, ()> {
+    match history::detect(files) {
+        Some(HistoryFormat::Plain) if level != 1 => Ok(None),
+        Some(_) => history::read_for_analysis(files).map(Some).map_err(|_| ()),
+        None => Ok(None),
+    }
+}
+
+/// Does the history hold this file (`rel`: its path inside the folder)?
+pub fn history_holds(h: &History, rel: &str) -> bool {
+    h.migrations.iter().any(|m| m.path == rel || m.down_path.as_deref() == Some(rel))
 }
 
 /// A diagnostic of `lintFiles`/`checkProject`: the file it is in, then the
