@@ -181,8 +181,13 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
     };
     let wanted = |abs: &Path| -> bool { !excluded(abs) && changed.as_ref().is_none_or(|c| c.contains(abs)) };
 
+    // Files inside a history are linted once per history (each against the
+    // migrations before it), however many of its files are given; their
+    // reports take their place in argument order afterwards.
     let mut reports = Vec::new();
     let mut folders = FolderCache::new();
+    let mut groups: Vec<(PathBuf, History, BTreeSet<PathBuf>)> = Vec::new();
+    let mut slots: Vec<(usize, Option<PathBuf>)> = Vec::new();
     for p in &args.paths {
         if p == "-" {
             let mut src = String::new();
@@ -207,8 +212,14 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
             }
             match enclosing_history(&path, &paths, &mut folders) {
                 Some((dir, h)) => {
-                    let only = |q: &Path| q == abs;
-                    reports.extend(lint_folder(&dir, &h, &base, dialect_explicit, &only, &paths)?);
+                    let dir_abs = paths.abs(&dir);
+                    match groups.iter_mut().find(|g| paths.abs(&g.0) == dir_abs) {
+                        Some(g) => {
+                            g.2.insert(abs.clone());
+                        }
+                        None => groups.push((dir, h, BTreeSet::from([abs.clone()]))),
+                    }
+                    slots.push((reports.len(), Some(abs)));
                 }
                 None => {
                     let src = String::from_utf8_lossy(&std::fs::read(&path).map_err(|e| format!("cannot read {p}: {e}"))?).into_owned();
@@ -219,10 +230,38 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
             }
         }
     }
-    Ok(reports)
+    if slots.is_empty() {
+        return Ok(reports);
+    }
+    let mut by_file: std::collections::HashMap<PathBuf, Vec<FileReport>> = std::collections::HashMap::new();
+    for (dir, h, selected) in &groups {
+        let only = |q: &Path| selected.contains(q);
+        for (abs, r) in lint_folder_abs(dir, h, &base, dialect_explicit, &only, &paths)? {
+            by_file.entry(abs).or_default().push(r);
+        }
+    }
+    let mut ordered = Vec::with_capacity(reports.len() + slots.len());
+    let mut rest = reports.into_iter();
+    let mut taken = 0;
+    for (at, abs) in slots {
+        while taken < at {
+            ordered.extend(rest.next());
+            taken += 1;
+        }
+        if let Some(abs) = abs {
+            ordered.extend(by_file.remove(&abs).unwrap_or_default());
+        }
+    }
+    ordered.extend(rest);
+    Ok(ordered)
 }
 
 fn lint_folder(dir: &Path, h: &History, base: &LintOptions, dialect_explicit: bool, wanted: &dyn Fn(&Path) -> bool, paths: &Paths) -> Result<Vec<FileReport>, String> {
+    Ok(lint_folder_abs(dir, h, base, dialect_explicit, wanted, paths)?.into_iter().map(|(_, r)| r).collect())
+}
+
+/// [`lint_folder`], each report with its file's absolute path.
+fn lint_folder_abs(dir: &Path, h: &History, base: &LintOptions, dialect_explicit: bool, wanted: &dyn Fn(&Path) -> bool, paths: &Paths) -> Result<Vec<(PathBuf, FileReport)>, String> {
     let opts = options_for(h, base, dialect_explicit);
     let abs_dir = paths.abs(dir);
     let selected = |rel: &str| wanted(&abs_dir.join(rel));
@@ -235,7 +274,7 @@ fn lint_folder(dir: &Path, h: &History, base: &LintOptions, dialect_explicit: bo
         } else {
             h.migrations.iter().find(|x| x.path == m.path).map(|x| x.sql.clone()).unwrap_or_default()
         };
-        out.push(FileReport { path: paths.display(&file), src, diagnostics: m.result.diagnostics, statements: m.result.statements, unparsed: m.result.unparsed });
+        out.push((paths.abs(&file), FileReport { path: paths.display(&file), src, diagnostics: m.result.diagnostics, statements: m.result.statements, unparsed: m.result.unparsed }));
     }
     Ok(out)
 }
