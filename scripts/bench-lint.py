@@ -36,7 +36,11 @@ def build_corpus(min_files=1500, min_bytes=1_000_000):
         for p, data in sources:
             d = CORPUS / f"{n:05d}"
             d.mkdir(parents=True)
-            (d / p.name).write_bytes(data)
+            # Standalone files: a copy named migration.sql in NNNNN/ would
+            # make the corpus root look like one Prisma history of 1,500
+            # migrations, and driftgate would lint it as that.
+            name = f"{p.parent.name}.sql" if p.name in ("migration.sql", "down.sql") else p.name
+            (d / name).write_bytes(data)
             n += 1
             total += len(data)
     return sorted(CORPUS.glob("*/*.sql")), total

@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -p driftgate --locked
-npm ci --prefix tools/bench --no-audit --no-fund --loglevel=error
+# npm ci refuses this lock (squawk-cli lists platform packages as optional
+# dependencies the lock does not pin); install from it instead.
+npm install --prefix tools/bench --no-audit --no-fund --loglevel=error
 exec python3 scripts/bench-lint.py
