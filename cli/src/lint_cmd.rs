@@ -187,6 +187,7 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
     let mut reports = Vec::new();
     let mut folders = FolderCache::new();
     let mut groups: Vec<(PathBuf, History, BTreeSet<PathBuf>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
     let mut slots: Vec<(usize, Option<PathBuf>)> = Vec::new();
     for p in &args.paths {
         if p == "-" {
@@ -212,12 +213,14 @@ pub fn run(args: &LintArgs) -> Result<Vec<FileReport>, String> {
             }
             match enclosing_history(&path, &paths, &mut folders) {
                 Some((dir, h)) => {
-                    let dir_abs = paths.abs(&dir);
-                    match groups.iter_mut().find(|g| paths.abs(&g.0) == dir_abs) {
-                        Some(g) => {
-                            g.2.insert(abs.clone());
+                    match group_of.get(&paths.abs(&dir)) {
+                        Some(&i) => {
+                            groups[i].2.insert(abs.clone());
                         }
-                        None => groups.push((dir, h, BTreeSet::from([abs.clone()]))),
+                        None => {
+                            group_of.insert(paths.abs(&dir), groups.len());
+                            groups.push((dir, h, BTreeSet::from([abs.clone()])));
+                        }
                     }
                     slots.push((reports.len(), Some(abs)));
                 }
