@@ -257,20 +257,40 @@ impl Store {
         }
     }
 
+    /// Prisma's row for an attempt that has not finished (`logs`: SQL).
+    fn prisma_insert_open(&self, m: &Migration, id: &str, logs: &str) -> String {
+        format!(
+            "INSERT INTO {} (id, checksum, migration_name, logs, started_at, applied_steps_count) VALUES ({}, {}, {}, {logs}, {}, 0)",
+            self.orm_table().unwrap_or_default(),
+            self.lit(id),
+            self.lit(&m.checksum),
+            self.lit(&m.name),
+            self.now()
+        )
+    }
+
+    /// drizzle-orm's row for an applied migration.
+    fn drizzle_insert(&self, m: &Migration) -> String {
+        format!("INSERT INTO {} (hash, created_at) VALUES ({}, {})", self.orm_table().unwrap_or_default(), self.lit(&m.checksum), m.when.unwrap_or(0))
+    }
+
+    /// Prisma: marks the unfinished rows of `m` rolled back.
+    fn prisma_roll_back_open(&self, m: &Migration) -> String {
+        format!(
+            "UPDATE {} SET rolled_back_at = {} WHERE migration_name = {} AND finished_at IS NULL AND rolled_back_at IS NULL",
+            self.orm_table().unwrap_or_default(),
+            self.now(),
+            self.lit(&m.name)
+        )
+    }
+
     /// Statements that record `m` as started (before its first statement).
     /// `id` is the Prisma row id (a UUID v4 the host generates).
     pub fn record_started(&self, m: &Migration, id: &str, total: usize, done: usize) -> Vec<String> {
         let mut out = Vec::new();
         if self.format == HistoryFormat::Prisma {
-            let t = self.orm_table().unwrap_or_default();
-            out.push(format!(
-                "INSERT INTO {t} (id, checksum, migration_name, logs, started_at, applied_steps_count) VALUES ({}, {}, {}, {}, {}, 0)",
-                self.lit(id),
-                self.lit(&m.checksum),
-                self.lit(&m.name),
-                if total > 0 { self.lit(&progress_line(done, total)) } else { "NULL".into() },
-                self.now()
-            ));
+            let logs = if total > 0 { self.lit(&progress_line(done, total)) } else { "NULL".into() };
+            out.push(self.prisma_insert_open(m, id, &logs));
         }
         if let Some(own) = self.own_table() {
             out.push(self.upsert_own(&own, m, "running", total, done, None, false));
@@ -306,12 +326,7 @@ impl Store {
                 self.now(),
                 self.lit(id)
             )),
-            HistoryFormat::Drizzle => out.push(format!(
-                "INSERT INTO {} (hash, created_at) VALUES ({}, {})",
-                self.orm_table().unwrap_or_default(),
-                self.lit(&m.checksum),
-                m.when.unwrap_or(0)
-            )),
+            HistoryFormat::Drizzle => out.push(self.drizzle_insert(m)),
             HistoryFormat::Plain => {}
         }
         if let Some(own) = self.own_table() {
@@ -330,14 +345,7 @@ impl Store {
             out.push(if row_exists {
                 format!("UPDATE {t} SET logs = {} WHERE id = {}", self.lit(&logs), self.lit(id))
             } else {
-                format!(
-                    "INSERT INTO {t} (id, checksum, migration_name, logs, started_at, applied_steps_count) VALUES ({}, {}, {}, {}, {}, 0)",
-                    self.lit(id),
-                    self.lit(&m.checksum),
-                    self.lit(&m.name),
-                    self.lit(&logs),
-                    self.now()
-                )
+                self.prisma_insert_open(m, id, &self.lit(&logs))
             });
         }
         if let Some(own) = self.own_table() {
@@ -381,11 +389,7 @@ impl Store {
         match self.format {
             HistoryFormat::Prisma => {
                 let t = self.orm_table().unwrap_or_default();
-                out.push(format!(
-                    "UPDATE {t} SET rolled_back_at = {} WHERE migration_name = {} AND finished_at IS NULL AND rolled_back_at IS NULL",
-                    self.now(),
-                    self.lit(&m.name)
-                ));
+                out.push(self.prisma_roll_back_open(m));
                 out.push(format!(
                     "INSERT INTO {t} (id, checksum, migration_name, logs, started_at, finished_at, applied_steps_count) VALUES ({}, {}, {}, '', {n}, {n}, 0)",
                     self.lit(id),
@@ -394,12 +398,7 @@ impl Store {
                     n = self.now()
                 ));
             }
-            HistoryFormat::Drizzle => out.push(format!(
-                "INSERT INTO {} (hash, created_at) VALUES ({}, {})",
-                self.orm_table().unwrap_or_default(),
-                self.lit(&m.checksum),
-                m.when.unwrap_or(0)
-            )),
+            HistoryFormat::Drizzle => out.push(self.drizzle_insert(m)),
             HistoryFormat::Plain => {}
         }
         if let Some(own) = self.own_table() {
@@ -413,12 +412,7 @@ impl Store {
     /// so that the next deploy runs the migration again.
     pub fn resolve_rolled_back(&self, m: &Migration) -> Vec<String> {
         match self.format {
-            HistoryFormat::Prisma => vec![format!(
-                "UPDATE {} SET rolled_back_at = {} WHERE migration_name = {} AND finished_at IS NULL AND rolled_back_at IS NULL",
-                self.orm_table().unwrap_or_default(),
-                self.now(),
-                self.lit(&m.name)
-            )],
+            HistoryFormat::Prisma => vec![self.prisma_roll_back_open(m)],
             _ => vec![format!(
                 "UPDATE {} SET state = 'rolled-back', finished_at = {} WHERE name = {} AND state IN ('failed', 'running')",
                 self.own_table().unwrap_or_default(),
