@@ -1,30 +1,16 @@
 //! `driftgate validate`: the live catalog against the history the database
 //! says it applied (and against the schema file with `--schema`). Drift is
-//! judged by the core ([`driftgate_core::check::drift_against`]); this
+//! judged by the core ([`driftgate_core::check::live_drift`] over
+//! [`driftgate_core::deploy::ran_history`]); this
 //! module only fetches the three copies.
 
 use crate::db::Db;
 use crate::deploy_cmd::{load, read_rows};
-use driftgate_core::check::{self, Drift, TargetKind};
-use driftgate_core::deploy::{self, State};
-use driftgate_core::history::Migration;
+use driftgate_core::check::{self, LiveDrift};
+use driftgate_core::deploy;
 use driftgate_core::replay;
-use driftgate_core::schema::Schema;
 use serde::Serialize;
 use std::path::Path;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Comparison {
-    /// What the live database was compared with.
-    pub against: String,
-    pub changes: Vec<Drift>,
-    /// Objects only the history holds that the schema file cannot express.
-    pub inexpressible: Vec<String>,
-    /// SQL that would bring the database to `against` (review it: it is
-    /// the drift, not a migration to run blindly).
-    pub sql: String,
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -37,9 +23,9 @@ pub struct ValidateReport {
     pub replayed: Vec<String>,
     /// Pending migrations are not part of the comparison.
     pub pending: Vec<String>,
-    pub history: Comparison,
+    pub history: LiveDrift,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub schema: Option<Comparison>,
+    pub schema: Option<LiveDrift>,
     /// Statements the replay could not model (their effect is unknown).
     pub unmodelled: Vec<String>,
     /// Catalog queries run (fixed, whatever the number of tables).
@@ -47,35 +33,11 @@ pub struct ValidateReport {
     pub drift: bool,
 }
 
-fn comparison(expected: &Schema, live: &Schema, against: &str, kind: TargetKind) -> Comparison {
-    // `drift_against(a, b)` reads "b has / lacks": the live database is b.
-    let report = check::drift_against(expected, live, "the database", kind);
-    let changes = report
-        .drift
-        .into_iter()
-        .map(|mut d| {
-            d.message = d
-                .message
-                .replace("produced by the migrations but not in the database", &format!("in {against} but missing from the database"))
-                .replace("in the database but not produced by the migrations", &format!("in the database but not in {against}"));
-            d
-        })
-        .collect();
-    // The SQL that turns the database back into what was expected.
-    let back = driftgate_core::diff::diff(live, expected, &Default::default());
-    Comparison {
-        against: against.to_string(),
-        changes,
-        inexpressible: report.inexpressible,
-        sql: driftgate_core::diff::render_sql(&back, live.dialect),
-    }
-}
-
 pub fn run(dir: &Path, url: &str, schema_spec: Option<&str>) -> Result<ValidateReport, String> {
     let p = load(dir, url)?;
     let dialect = p.url.dialect;
     let target = match schema_spec {
-        Some(spec) => Some((spec.to_string(), crate::diff_cmd::load(&schema_source(spec), Some(dialect))?)),
+        Some(spec) => Some((spec.to_string(), crate::diff_cmd::load(&check::schema_spelling(spec, Path::new(spec).is_dir()), Some(dialect))?)),
         None => None,
     };
     let rt = crate::db::runtime();
@@ -88,33 +50,12 @@ pub fn run(dir: &Path, url: &str, schema_spec: Option<&str>) -> Result<ValidateR
     })?;
     let status = deploy::status(&p.history, dialect, &rows);
 
-    // The history as the database ran it: applied migrations, and the
-    // statements that ran of a failed or interrupted one.
-    let mut ran: Vec<Migration> = Vec::new();
-    let mut pending = Vec::new();
-    for (m, st) in p.history.migrations.iter().zip(&status.migrations) {
-        match st.state {
-            State::Applied | State::Edited => ran.push(m.clone()),
-            State::Failed | State::Interrupted => {
-                let done = st.statements_done.unwrap_or(0);
-                let stmts = deploy::statements_of(m, dialect);
-                let mut partial = m.clone();
-                partial.sql = stmts[..done.min(stmts.len())].iter().map(|s| format!("{};\n", s.sql)).collect();
-                ran.push(partial);
-            }
-            State::Pending | State::OutOfOrder => pending.push(m.name.clone()),
-        }
-    }
-    let mut applied_history = p.history.clone();
-    applied_history.migrations = ran;
+    let (applied_history, pending) = deploy::ran_history(&p.history, dialect, &status);
     let replayed = replay::replay_history(&applied_history, Some(dialect));
     let unmodelled = replayed.unmodelled.iter().map(|u| format!("{} line {}: {} ({})", u.migration, u.line, u.kind, u.reason)).collect();
 
-    let history = comparison(&replayed.schema, &live, "the applied migrations", TargetKind::Other);
-    let schema = target.map(|(spec, loaded)| {
-        let kind = if spec.starts_with("prisma:") || spec.ends_with(".prisma") { TargetKind::Prisma } else { TargetKind::Other };
-        comparison(&loaded.schema, &live, &spec, kind)
-    });
+    let history = check::live_drift(&replayed.schema, "the applied migrations", &live);
+    let schema = target.map(|(spec, loaded)| check::live_drift(&loaded.schema, &spec, &live));
     let drift = !history.changes.is_empty() || schema.as_ref().is_some_and(|s| !s.changes.is_empty());
     Ok(ValidateReport {
         version: 1,
@@ -130,21 +71,6 @@ pub fn run(dir: &Path, url: &str, schema_spec: Option<&str>) -> Result<ValidateR
     })
 }
 
-/// `--schema` accepts a source spec or a bare path (by its extension).
-fn schema_source(spec: &str) -> String {
-    if spec.contains(':') && !spec.starts_with('/') && !spec.starts_with('.') {
-        return spec.to_string();
-    }
-    let path = Path::new(spec);
-    if spec.ends_with(".prisma") || path.join("schema.prisma").exists() {
-        format!("prisma:{spec}")
-    } else if spec.ends_with(".sql") {
-        format!("sql:{spec}")
-    } else {
-        format!("drizzle:{spec}")
-    }
-}
-
 pub fn render_tty(r: &ValidateReport) -> String {
     use std::fmt::Write;
     let mut o = String::new();
@@ -157,9 +83,6 @@ pub fn render_tty(r: &ValidateReport) -> String {
         let _ = writeln!(o, "  DRIFT against {}: {} difference(s)", c.against, c.changes.len());
         for d in &c.changes {
             let _ = writeln!(o, "    {}: {}", d.object, d.message);
-        }
-        for i in &c.inexpressible {
-            let _ = writeln!(o, "    note: {i}");
         }
         if !c.sql.trim().is_empty() {
             let _ = writeln!(o, "  SQL that would bring the database back to {} (review before running):", c.against);

@@ -73,21 +73,74 @@ pub fn drift_against(replayed: &Schema, target: &Schema, target_name: &str, kind
             continue;
         }
         let what = describe(&c.object, target, &c.kind);
-        let (direction, message) = if c.kind.starts_with("add-") || c.kind.starts_with("create-") {
-            (Direction::MissingFromMigrations, format!("in {target_name} but not produced by the migrations: {what}"))
-        } else if c.kind.starts_with("drop-") || c.kind.starts_with("remove-") {
-            (Direction::MissingFromSchema, format!("produced by the migrations but not in {target_name}: {what}"))
-        } else if c.kind.starts_with("rename-") {
-            (Direction::Renamed, format!("named differently in {target_name} than in the migrations: {what}"))
-        } else {
-            (Direction::Different, format!("differs between the migrations and {target_name}: {what} ({})", c.kind))
-        };
+        let (direction, message) = classify(c, &what, &Sides::Gate { target: target_name });
         drift.push(Drift { direction, kind: c.kind.clone(), object: c.object.clone(), message, sql: c.sql.clone() });
     }
     // The missing migration must not drop what the schema file cannot hold.
     let kept: Vec<&diff::Change> = result.changes.iter().filter(|c| !(kind == TargetKind::Prisma && (c.kind == "drop-index" || c.kind == "drop-unique-index") && prisma_cannot_express(replayed, target, &c.object))).collect();
     let migration_sql = kept.iter().flat_map(|c| c.sql.iter()).map(|s| format!("{s};\n")).collect();
     DriftReport { drift, migration_sql, inexpressible }
+}
+
+/// Who holds which side, for the words of a drift message.
+enum Sides<'a> {
+    /// `check`: the migrations against the schema file `target`.
+    Gate { target: &'a str },
+    /// `validate`: the live database against what it should hold.
+    Live { expected: &'a str },
+}
+
+fn classify(c: &diff::Change, what: &str, sides: &Sides) -> (Direction, String) {
+    let kind = c.kind.as_str();
+    let direction = if kind.starts_with("add-") || kind.starts_with("create-") {
+        Direction::MissingFromMigrations
+    } else if kind.starts_with("drop-") || kind.starts_with("remove-") {
+        Direction::MissingFromSchema
+    } else if kind.starts_with("rename-") {
+        Direction::Renamed
+    } else {
+        Direction::Different
+    };
+    let message = match (sides, direction) {
+        (Sides::Gate { target }, Direction::MissingFromMigrations) => format!("in {target} but not produced by the migrations: {what}"),
+        (Sides::Gate { target }, Direction::MissingFromSchema) => format!("produced by the migrations but not in {target}: {what}"),
+        (Sides::Gate { target }, Direction::Renamed) => format!("named differently in {target} than in the migrations: {what}"),
+        (Sides::Gate { target }, Direction::Different) => format!("differs between the migrations and {target}: {what} ({kind})"),
+        (Sides::Live { expected }, Direction::MissingFromMigrations) => format!("in the database but not in {expected}: {what}"),
+        (Sides::Live { expected }, Direction::MissingFromSchema) => format!("in {expected} but missing from the database: {what}"),
+        (Sides::Live { expected }, Direction::Renamed) => format!("named differently in the database than in {expected}: {what}"),
+        (Sides::Live { expected }, Direction::Different) => format!("differs between {expected} and the database: {what} ({kind})"),
+    };
+    (direction, message)
+}
+
+/// `validate`'s judgement: the live database against what it should hold.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveDrift {
+    /// What the database was compared with (`the applied migrations`, a schema file).
+    pub against: String,
+    /// Per object; `missing-from-migrations` means only the database has it.
+    pub changes: Vec<Drift>,
+    /// SQL that would bring the database back to `against` (the drift, to
+    /// review, not a migration to run blindly).
+    pub sql: String,
+}
+
+/// Compare the live catalog with `expected` (named `expected_name` in messages).
+pub fn live_drift(expected: &Schema, expected_name: &str, live: &Schema) -> LiveDrift {
+    let result = diff::diff(expected, live, &DiffOptions::default());
+    let changes = result
+        .changes
+        .iter()
+        .map(|c| {
+            let what = describe(&c.object, live, &c.kind);
+            let (direction, message) = classify(c, &what, &Sides::Live { expected: expected_name });
+            Drift { direction, kind: c.kind.clone(), object: c.object.clone(), message, sql: c.sql.clone() }
+        })
+        .collect();
+    let back = diff::diff(live, expected, &DiffOptions::default());
+    LiveDrift { against: expected_name.to_string(), changes, sql: diff::render_sql(&back, live.dialect) }
 }
 
 /// Where `check` finds the schema a history is compared with when none is
@@ -211,6 +264,18 @@ mod tests {
     use super::*;
     use crate::replay::{replay, MigrationSource};
     use crate::Dialect;
+
+    #[test]
+    fn live_drift_names_the_database_side_and_the_way_back() {
+        let expected = replay(&[MigrationSource { name: "m", sql: "CREATE TABLE t (id int PRIMARY KEY, old text);" }], Dialect::Postgres).schema;
+        let live = replay(&[MigrationSource { name: "db", sql: "CREATE TABLE t (id int PRIMARY KEY, hotfix boolean);" }], Dialect::Postgres).schema;
+        let r = live_drift(&expected, "the applied migrations", &live);
+        let got: Vec<(Direction, &str)> = r.changes.iter().map(|d| (d.direction, d.message.as_str())).collect();
+        assert!(got.contains(&(Direction::MissingFromMigrations, "in the database but not in the applied migrations: column t.hotfix boolean")), "{got:?}");
+        assert!(got.contains(&(Direction::MissingFromSchema, "in the applied migrations but missing from the database: column t.old")), "{got:?}");
+        assert!(r.sql.contains("\"hotfix\"") && r.sql.contains("\"old\""), "{}", r.sql);
+        assert!(live_drift(&expected, "x", &expected).changes.is_empty());
+    }
 
     #[test]
     fn drift_in_both_directions() {

@@ -877,6 +877,31 @@ fn short(s: &str) -> &str {
     &s[..s.len().min(12)]
 }
 
+/// The history as the database ran it, for comparing with the live
+/// catalog: applied migrations (edited ones as the file now reads), plus the
+/// statements that ran of a failed or interrupted one. Also the names of the
+/// migrations left out as pending.
+pub fn ran_history(history: &History, dialect: Dialect, status: &Status) -> (History, Vec<String>) {
+    let mut ran = Vec::new();
+    let mut pending = Vec::new();
+    for (m, st) in history.migrations.iter().zip(&status.migrations) {
+        match st.state {
+            State::Applied | State::Edited => ran.push(m.clone()),
+            State::Failed | State::Interrupted => {
+                let stmts = statements_of(m, dialect);
+                let done = st.statements_done.unwrap_or(0).min(stmts.len());
+                let mut partial = m.clone();
+                partial.sql = stmts[..done].iter().map(|s| format!("{};\n", s.sql)).collect();
+                ran.push(partial);
+            }
+            State::Pending | State::OutOfOrder => pending.push(m.name.clone()),
+        }
+    }
+    let mut out = history.clone();
+    out.migrations = ran;
+    (out, pending)
+}
+
 /// "statements 1–3 of 5 ran (lines 1–12); statement 4 at line 14 did not
 /// complete: …" — what a migration run statement by statement left behind.
 pub fn describe_progress(m: &Migration, dialect: Dialect, done: usize) -> String {
@@ -1178,6 +1203,11 @@ mod tests {
         assert_eq!(st.migrations[0].statements_done, Some(2));
         assert!(st.migrations[0].detail.contains("statements 1–2 of 3 ran (lines 1–2); statement 3 at line 3"), "{}", st.migrations[0].detail);
         assert_eq!(plan(&h, Dialect::Mysql, &st, &PlanOptions::default()).refusals[0].code, "failed");
+        // What the database ran: the two statements before the failure.
+        let (ran, pending) = ran_history(&h, Dialect::Mysql, &st);
+        assert_eq!(ran.migrations.len(), 1);
+        assert_eq!(ran.migrations[0].sql, "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n");
+        assert_eq!(pending, vec!["20240102000000_b".to_string()]);
         let killed = HistoryRows {
             orm_table_exists: true,
             orm: vec![json!({"migration_name":"20240101000000_a","checksum":h.migrations[0].checksum,"finished_at":null,"rolled_back_at":null,"logs":"driftgate-progress: done=1 total=3"})],
