@@ -170,15 +170,12 @@ impl DbError {
 
     /// A lock wait that timed out or a deadlock: the safe, retryable failures.
     pub fn is_lock_timeout(&self) -> bool {
-        matches!(self.code.as_deref(), Some("55P03") | Some("40P01"))
-            || matches!(self.mysql_code, Some(1205) | Some(1213))
+        driftgate_core::deploy::retryable(self.code.as_deref(), self.mysql_code)
     }
 
     /// The server has no connection slot left (`53300`, MySQL 1040).
     pub fn is_too_many_connections(&self) -> bool {
-        matches!(self.code.as_deref(), Some("53300") | Some("53400"))
-            || matches!(self.mysql_code, Some(1040) | Some(1203))
-            || self.message.contains("no more connections allowed")
+        driftgate_core::doctor::out_of_connections(self.code.as_deref(), self.mysql_code, &self.message)
     }
 }
 

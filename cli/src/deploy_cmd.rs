@@ -3,10 +3,11 @@
 //! (applied? refuse? resume where? one transaction or statement by
 //! statement?) is the core's; this module connects, locks, sends, retries.
 
-use crate::db::{Db, DbError, DbUrl, Rows};
+use crate::db::{Db, DbError, DbUrl};
 use crate::lint_cmd::find_history_files;
 use driftgate_core::deploy::{self, HistoryRows, Mode, Plan, PlanOptions, PlannedMigration, Probe, Status, Store};
 use driftgate_core::history::{self, History};
+use driftgate_core::route::{self, Console, Route};
 use driftgate_core::Dialect;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -41,62 +42,35 @@ pub fn load(dir: &Path, url: &str) -> Result<Project, String> {
     Ok(Project { dir, history, url, store })
 }
 
-/// How the connection reaches Postgres.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Route {
-    /// `direct`, `pgbouncer`, or `proxy` (something else in between).
-    pub kind: &'static str,
-    /// PgBouncer's pool_mode when known.
-    pub pool_mode: Option<String>,
-    /// Session state (advisory locks, SET) does not survive a transaction.
-    pub transaction_pooling: bool,
-    pub server_version_num: u32,
-}
-
-/// Is there a pooler between us and the server? The server's own port
-/// differs from the URL's behind a proxy; PgBouncer answers on its admin
-/// database `pgbouncer` (a real server says that database does not exist,
-/// which is the case of a plain port mapping such as Docker's).
+/// How the connection reaches the server: the core decides from the
+/// probe and, when the ports differ, from PgBouncer's admin console.
 pub async fn detect_route(db: &mut Db) -> Result<Route, DbError> {
-    if db.dialect() != Dialect::Postgres {
-        return Ok(Route { kind: "direct", pool_mode: None, transaction_pooling: false, server_version_num: 0 });
-    }
-    let rows = db.query("SELECT current_setting('port') AS port, current_setting('server_version_num') AS v").await?;
-    let server_port: Option<u16> = rows.rows.first().and_then(|r| r[0].as_deref()).and_then(|p| p.parse().ok());
-    let version: u32 = rows.rows.first().and_then(|r| r[1].as_deref()).and_then(|p| p.parse().ok()).unwrap_or(150000);
-    if server_port == Some(db.url.port) {
-        return Ok(Route { kind: "direct", pool_mode: None, transaction_pooling: false, server_version_num: version });
+    let (server_port, version) = if db.dialect() == Dialect::Postgres {
+        let rows = db.query(route::PROBE_SQL).await?;
+        let col = |i: usize| rows.rows.first().and_then(|r| r.get(i).cloned().flatten());
+        (col(0), col(1))
+    } else {
+        (None, None)
+    };
+    if let Some(r) = Route::from_probe(db.dialect(), db.url.port, server_port.as_deref(), version.as_deref()) {
+        return Ok(r);
     }
     let admin = db.url.with_database("pgbouncer");
-    // PgBouncer never answers the login of a user it must look up with
-    // auth_query when that user asks for the admin console: bounded wait.
     let console = match tokio::time::timeout(Duration::from_secs(2), Db::connect(&admin)).await {
-        Ok(c) => c,
-        Err(_) => return Ok(Route { kind: "proxy", pool_mode: None, transaction_pooling: true, server_version_num: version }),
-    };
-    match console {
-        Ok(mut console) => {
-            let mode = console
-                .query("SHOW CONFIG")
-                .await
-                .ok()
-                .and_then(|r| {
-                    let key = r.columns.iter().position(|c| c == "key")?;
-                    let val = r.columns.iter().position(|c| c == "value")?;
-                    r.rows.iter().find(|row| row[key].as_deref() == Some("pool_mode")).and_then(|row| row[val].clone())
-                });
+        Err(_) => Console::NoAnswer,
+        Ok(Err(e)) if e.code.as_deref() == Some("3D000") => Console::NoSuchDatabase,
+        Ok(Err(_)) => Console::Refused,
+        Ok(Ok(mut console)) => {
+            let mode = console.query("SHOW CONFIG").await.ok().and_then(|r| {
+                let key = r.columns.iter().position(|c| c == "key")?;
+                let val = r.columns.iter().position(|c| c == "value")?;
+                r.rows.iter().find(|row| row[key].as_deref() == Some("pool_mode")).and_then(|row| row[val].clone())
+            });
             console.close().await;
-            let transaction_pooling = mode.as_deref() != Some("session");
-            Ok(Route { kind: "pgbouncer", pool_mode: mode, transaction_pooling, server_version_num: version })
+            Console::Answered(mode)
         }
-        Err(e) if e.code.as_deref() == Some("3D000") => {
-            Ok(Route { kind: "direct", pool_mode: None, transaction_pooling: false, server_version_num: version })
-        }
-        // PgBouncer refusing a non-admin user, or another pooler: assume the
-        // worst (transaction pooling) so locks stay correct.
-        Err(_) => Ok(Route { kind: "pgbouncer", pool_mode: None, transaction_pooling: true, server_version_num: version }),
-    }
+    };
+    Ok(Route::from_console(version.as_deref(), console))
 }
 
 /// Reads the history tables (those that exist) into the core's shape.
@@ -140,47 +114,22 @@ pub fn status(dir: &Path, url: &str) -> Result<StatusReport, String> {
         let mut db = Db::connect(&p.url).await.map_err(|e| e.to_string())?;
         let rows = read_rows(&mut db, &p.store).await.map_err(|e| e.to_string())?;
         let status = deploy::status(&p.history, p.url.dialect, &rows);
-        let invalid_indexes = invalid_indexes(&mut db).await.map_err(|e| e.to_string())?;
+        let invalid_indexes = invalid_indexes(&mut db, &p.store).await.map_err(|e| e.to_string())?;
         let deploy_in_progress = lock_holder(&mut db, &p.store).await;
         db.close().await;
         Ok(StatusReport { folder: p.dir.display().to_string(), database: p.url.to_string(), status, invalid_indexes, deploy_in_progress })
     })
 }
 
-async fn invalid_indexes(db: &mut Db) -> Result<Vec<String>, DbError> {
-    if db.dialect() != Dialect::Postgres {
-        return Ok(Vec::new());
-    }
-    let rows = db
-        .query("SELECT n.nspname || '.' || c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid ORDER BY 1")
-        .await?;
+async fn invalid_indexes(db: &mut Db, store: &Store) -> Result<Vec<String>, DbError> {
+    let Some(sql) = store.invalid_indexes_sql() else { return Ok(Vec::new()) };
+    let rows = db.query(sql).await?;
     Ok(rows.rows.into_iter().filter_map(|r| r.into_iter().next().flatten()).collect())
 }
 
 async fn lock_holder(db: &mut Db, store: &Store) -> Option<String> {
-    match db.dialect() {
-        Dialect::Postgres => {
-            let key = store.pg_lock_key();
-            let sql = format!(
-                "SELECT l.pid, coalesce(a.application_name, ''), to_char(now() - a.xact_start, 'HH24:MI:SS') FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid \
-                 WHERE l.locktype = 'advisory' AND l.granted AND l.classid = {} AND l.objid = {} AND l.objsubid = 1 AND l.pid <> pg_backend_pid() LIMIT 1",
-                (key >> 32) as u32,
-                key as u32
-            );
-            let rows = db.query(&sql).await.ok()?;
-            let r = rows.rows.first()?;
-            Some(format!(
-                "process {} ({}) holds the deploy lock{}",
-                r[0].as_deref().unwrap_or("?"),
-                r[1].as_deref().filter(|s| !s.is_empty()).unwrap_or("unknown client"),
-                r[2].as_deref().map(|t| format!(", in a transaction for {t}")).unwrap_or_default()
-            ))
-        }
-        Dialect::Mysql => {
-            let rows = db.query(&format!("SELECT IS_USED_LOCK('{}')", store.mysql_lock_name())).await.ok()?;
-            rows.scalar().map(|id| format!("connection {id} holds the deploy lock ({})", store.mysql_lock_name()))
-        }
-    }
+    let rows = db.query(&store.lock_holder_sql()).await.ok()?;
+    store.describe_lock_holder(rows.rows.first()?)
 }
 
 pub fn render_status_tty(r: &StatusReport) -> String {
@@ -320,23 +269,13 @@ async fn deploy_async(p: &Project, args: &DeployArgs) -> Result<DeployReport, St
         ..Default::default()
     };
     let session_lock = !route.transaction_pooling;
-    if session_lock && route.server_version_num >= 140000 {
-        // A deployer killed mid-statement: the server notices the closed
-        // socket within a second and rolls back, instead of holding its
-        // locks (the deploy lock, and ACCESS EXCLUSIVE ones) until the
-        // statement ends. Through a pooler this is set per transaction.
-        db.execute("SET client_connection_check_interval = '1s'").await.map_err(redact)?;
+    // A deployer killed mid-statement: the server notices the closed socket
+    // within a second and rolls back instead of holding its locks.
+    if let Some(sql) = route.keepalive_sql(false) {
+        db.execute(sql).await.map_err(redact)?;
     }
-    if route.kind != "direct" {
-        progress(args.json, &format!(
-            "driftgate: connected through {}{}; {}",
-            if route.kind == "proxy" { "a pooler or proxy (the server's port is not the URL's)" } else { route.kind },
-            match route.pool_mode.as_deref() {
-                Some(m) => format!(" ({m} pooling)"),
-                None => " (pool mode unknown: assuming transaction pooling)".into(),
-            },
-            if route.transaction_pooling { "using a transaction-level lock per migration" } else { "session locks are kept" }
-        ));
+    if let Some(line) = route.describe() {
+        progress(args.json, &format!("driftgate: {line}"));
     }
     if session_lock {
         acquire_session_lock(&mut db, &p.store, args.json).await.map_err(redact)?;
@@ -354,7 +293,7 @@ async fn deploy_async(p: &Project, args: &DeployArgs) -> Result<DeployReport, St
 async fn deploy_locked(db: &mut Db, p: &Project, args: &DeployArgs, route: &Route, report: &mut DeployReport) -> Result<(), String> {
     let rows = read_rows(db, &p.store).await.map_err(|e| e.to_string())?;
     let status = deploy::status(&p.history, p.url.dialect, &rows);
-    let pg_version = if route.server_version_num > 0 { route.server_version_num / 10000 } else { 15 };
+    let pg_version = route.pg_major();
     let opts = PlanOptions {
         allow_edited: args.allow_edited,
         allow_out_of_order: args.allow_out_of_order,
@@ -384,7 +323,7 @@ async fn deploy_locked(db: &mut Db, p: &Project, args: &DeployArgs, route: &Rout
     if needs_setup {
         let mut sql = p.store.setup_sql();
         if p.url.dialect == Dialect::Postgres {
-            sql.insert(0, format!("SELECT pg_advisory_xact_lock({})", p.store.pg_lock_key()));
+            sql.insert(0, p.store.xact_lock_sql());
             run_transaction(db, &sql).await.map_err(|e| format!("cannot create the history tables: {e}"))?;
         } else {
             for s in &sql {
@@ -464,10 +403,7 @@ async fn run_transaction(db: &mut Db, sql: &[String]) -> Result<(), DbError> {
 }
 
 fn backoff(attempt: u32) -> Duration {
-    // 0.5 s, 1 s, 2 s, … capped at 10 s, with jitter so racing deployers spread out.
-    let base = 500u64.saturating_mul(1 << attempt.min(5)).min(10_000);
-    let jitter = (std::process::id() as u64 * 7919 + attempt as u64 * 104729) % (base / 4 + 1);
-    Duration::from_millis(base + jitter)
+    Duration::from_millis(deploy::backoff_ms(attempt, std::process::id() as u64))
 }
 
 fn new_id() -> String {
@@ -494,12 +430,10 @@ async fn run_transactional(db: &mut Db, p: &Project, migration: &history::Migrat
             "BEGIN".to_string(),
             // Waiting for another deployer is not a lock timeout.
             "SET LOCAL lock_timeout = 0".to_string(),
-            format!("SELECT pg_advisory_xact_lock({})", p.store.pg_lock_key()),
+            p.store.xact_lock_sql(),
         ];
-        if route.transaction_pooling && route.server_version_num >= 140000 {
-            // Through a pooler the session setting would not stick: per
-            // transaction, so a killed deployer's transaction ends at once.
-            prologue.push("SET LOCAL client_connection_check_interval = '1s'".to_string());
+        if let Some(sql) = route.keepalive_sql(true) {
+            prologue.push(sql.to_string());
         }
         let step = async {
             for s in prologue.drain(..) {
@@ -620,7 +554,7 @@ async fn run_one_by_one(db: &mut Db, p: &Project, migration: &history::Migration
         if let Some(index) = &stmt.concurrent_index {
             // A build killed or failed earlier leaves an INVALID index of
             // that name; building again would fail on it.
-            if let Ok(rows) = db.query(&invalid_index_sql(index)).await {
+            if let Ok(rows) = db.query(&deploy::invalid_index_sql(index)).await {
                 if let Some(qualified) = rows.scalar() {
                     progress(args.json, &format!("      dropping INVALID index {qualified} left by an earlier failed build"));
                     if let Err(e) = db.execute(&format!("DROP INDEX CONCURRENTLY IF EXISTS {qualified}")).await {
@@ -654,7 +588,7 @@ async fn run_one_by_one(db: &mut Db, p: &Project, migration: &history::Migration
             Err(e) => {
                 let mut f = record_failure(db, p, migration, m, i, &e, Recording::Progress, &id, true).await;
                 if let Some(index) = &stmt.concurrent_index {
-                    if let Ok(rows) = db.query(&invalid_index_sql(index)).await {
+                    if let Ok(rows) = db.query(&deploy::invalid_index_sql(index)).await {
                         if let Some(q) = rows.scalar() {
                             f.next_step = format!(
                                 "the failed build left index {q} INVALID (maintained on every write, never used): run DROP INDEX CONCURRENTLY {q}; then fix the cause. {}",
@@ -673,14 +607,6 @@ async fn run_one_by_one(db: &mut Db, p: &Project, migration: &history::Migration
         }
     }
     Ok(Outcome::Applied { retries })
-}
-
-fn invalid_index_sql(index: &str) -> String {
-    format!(
-        "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
-         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = {} AND n.nspname = ANY (current_schemas(false)) LIMIT 1",
-        deploy::quote_literal(Dialect::Postgres, index)
-    )
 }
 
 /// Under the lock, the history shows a failed attempt another deployer
@@ -766,7 +692,7 @@ async fn record_failure(db: &mut Db, p: &Project, migration: &history::Migration
     let recorded = if recorded_in_open {
         Ok(())
     } else if p.url.dialect == Dialect::Postgres {
-        sql.insert(0, format!("SELECT pg_advisory_xact_lock({})", p.store.pg_lock_key()));
+        sql.insert(0, p.store.xact_lock_sql());
         run_transaction(db, &sql).await
     } else {
         let mut r = Ok(());
@@ -795,41 +721,27 @@ async fn record_failure(db: &mut Db, p: &Project, migration: &history::Migration
 }
 
 async fn acquire_session_lock(db: &mut Db, store: &Store, json: bool) -> Result<(), DbError> {
-    match db.dialect() {
-        Dialect::Postgres => {
-            let key = store.pg_lock_key();
-            let got = db.query(&format!("SELECT pg_try_advisory_lock({key})")).await?;
-            if got.scalar() != Some("t") {
-                let holder = lock_holder(db, store).await.unwrap_or_else(|| "another session holds it".into());
-                progress(json, &format!("driftgate: waiting for the deploy lock ({holder})"));
-                db.execute("SET lock_timeout = 0").await?;
-                db.query(&format!("SELECT pg_advisory_lock({key})")).await?;
-            }
+    let mut announced = false;
+    loop {
+        if deploy::lock_taken(db.query(&store.try_session_lock_sql()).await?.scalar()) {
+            return Ok(());
         }
-        Dialect::Mysql => {
-            let name = store.mysql_lock_name();
-            let mut announced = false;
-            loop {
-                let got: Rows = db.query(&format!("SELECT GET_LOCK('{name}', 10)")).await?;
-                if got.scalar() == Some("1") {
-                    break;
-                }
-                if !announced {
-                    let holder = lock_holder(db, store).await.unwrap_or_default();
-                    progress(json, &format!("driftgate: waiting for the deploy lock {name} ({holder})"));
-                    announced = true;
-                }
+        if !announced {
+            let holder = lock_holder(db, store).await.unwrap_or_else(|| "another session holds it".into());
+            progress(json, &format!("driftgate: waiting for the deploy lock ({holder})"));
+            announced = true;
+        }
+        if let Some(wait) = store.wait_session_lock_sql() {
+            for sql in wait {
+                db.query(&sql).await?;
             }
+            return Ok(());
         }
     }
-    Ok(())
 }
 
 async fn release_session_lock(db: &mut Db, store: &Store) -> Result<(), DbError> {
-    match db.dialect() {
-        Dialect::Postgres => db.query(&format!("SELECT pg_advisory_unlock({})", store.pg_lock_key())).await.map(|_| ()),
-        Dialect::Mysql => db.query(&format!("SELECT RELEASE_LOCK('{}')", store.mysql_lock_name())).await.map(|_| ()),
-    }
+    db.query(&store.session_unlock_sql()).await.map(|_| ())
 }
 
 pub fn render_deploy_tty(r: &DeployReport) -> String {
@@ -914,7 +826,7 @@ pub fn resolve(dir: &Path, url: &str, name: &str, applied: bool) -> Result<Strin
             };
             let mut all = p.store.setup_sql();
             if p.url.dialect == Dialect::Postgres {
-                all.insert(0, format!("SELECT pg_advisory_xact_lock({})", p.store.pg_lock_key()));
+                all.insert(0, p.store.xact_lock_sql());
                 all.extend(sql);
                 run_transaction(&mut db, &all).await.map_err(|e| e.to_string())?;
             } else {

@@ -3,7 +3,7 @@
 
 use crate::db::{Db, DbUrl};
 use crate::deploy_cmd::detect_route;
-use driftgate_core::doctor::{self, Level, Report, Route};
+use driftgate_core::doctor::{self, Level, Report};
 use std::collections::BTreeMap;
 
 pub fn run(url: &str, backfill_connections: u64) -> Result<Report, String> {
@@ -12,15 +12,10 @@ pub fn run(url: &str, backfill_connections: u64) -> Result<Report, String> {
     rt.block_on(async {
         let mut db = match Db::connect(&url).await {
             Ok(db) => db,
-            Err(e) if e.is_too_many_connections() => {
-                return Err(format!(
-                    "the server refused the connection because it has no free connection slot ({e}). A deploy or backfill right now would fail the same way, and the application is at the limit: free connections (lower the application's pool size or put PgBouncer in front of it) or raise max_connections"
-                ))
-            }
+            Err(e) if e.is_too_many_connections() => return Err(doctor::refused_for_connections(&e.to_string())),
             Err(e) => return Err(e.to_string()),
         };
-        let r = detect_route(&mut db).await.map_err(|e| e.to_string())?;
-        let route = Route { kind: r.kind.to_string(), pool_mode: r.pool_mode, transaction_pooling: r.transaction_pooling };
+        let route = detect_route(&mut db).await.map_err(|e| e.to_string())?;
         let mut rows = BTreeMap::new();
         for q in doctor::queries(url.dialect) {
             let result = db.query(q.sql).await.map_err(|e| format!("doctor query `{}` failed: {e}", q.name))?;

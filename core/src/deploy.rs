@@ -110,6 +110,74 @@ impl Store {
         }
     }
 
+    /// Postgres: the transaction-level deploy lock (works through a
+    /// transaction pooler; taken at the start of every migration).
+    pub fn xact_lock_sql(&self) -> String {
+        format!("SELECT pg_advisory_xact_lock({})", self.pg_lock_key())
+    }
+
+    /// Tries the session deploy lock without waiting; the one value it
+    /// returns says whether it was taken ([`lock_taken`]). MySQL waits up to
+    /// 10 s, and the host asks again while it is not taken.
+    pub fn try_session_lock_sql(&self) -> String {
+        match self.dialect {
+            Dialect::Postgres => format!("SELECT pg_try_advisory_lock({})", self.pg_lock_key()),
+            Dialect::Mysql => format!("SELECT GET_LOCK('{}', 10)", self.mysql_lock_name()),
+        }
+    }
+
+    /// Postgres: waits for the session deploy lock (after
+    /// `SET lock_timeout = 0`: waiting for another deployer is not a lock
+    /// timeout). MySQL has none: the host repeats [`Store::try_session_lock_sql`].
+    pub fn wait_session_lock_sql(&self) -> Option<Vec<String>> {
+        (self.dialect == Dialect::Postgres).then(|| vec!["SET lock_timeout = 0".to_string(), format!("SELECT pg_advisory_lock({})", self.pg_lock_key())])
+    }
+
+    pub fn session_unlock_sql(&self) -> String {
+        match self.dialect {
+            Dialect::Postgres => format!("SELECT pg_advisory_unlock({})", self.pg_lock_key()),
+            Dialect::Mysql => format!("SELECT RELEASE_LOCK('{}')", self.mysql_lock_name()),
+        }
+    }
+
+    /// Who holds the deploy lock now (other than this session): read with
+    /// [`Store::describe_lock_holder`].
+    pub fn lock_holder_sql(&self) -> String {
+        match self.dialect {
+            Dialect::Postgres => {
+                let key = self.pg_lock_key();
+                format!(
+                    "SELECT l.pid, coalesce(a.application_name, ''), to_char(now() - a.xact_start, 'HH24:MI:SS') FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid \
+                     WHERE l.locktype = 'advisory' AND l.granted AND l.classid = {} AND l.objid = {} AND l.objsubid = 1 AND l.pid <> pg_backend_pid() LIMIT 1",
+                    (key >> 32) as u32,
+                    key as u32
+                )
+            }
+            Dialect::Mysql => format!("SELECT IS_USED_LOCK('{}')", self.mysql_lock_name()),
+        }
+    }
+
+    /// The first row of [`Store::lock_holder_sql`], in words.
+    pub fn describe_lock_holder(&self, row: &[Option<String>]) -> Option<String> {
+        let col = |i: usize| row.get(i).and_then(|v| v.as_deref());
+        match self.dialect {
+            Dialect::Postgres => Some(format!(
+                "process {} ({}) holds the deploy lock{}",
+                col(0)?,
+                col(1).filter(|s| !s.is_empty()).unwrap_or("unknown client"),
+                col(2).map(|t| format!(", in a transaction for {t}")).unwrap_or_default()
+            )),
+            Dialect::Mysql => col(0).map(|id| format!("connection {id} holds the deploy lock ({})", self.mysql_lock_name())),
+        }
+    }
+
+    /// Postgres: every index left INVALID (by a failed concurrent build).
+    pub fn invalid_indexes_sql(&self) -> Option<&'static str> {
+        (self.dialect == Dialect::Postgres).then_some(
+            "SELECT n.nspname || '.' || c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid ORDER BY 1",
+        )
+    }
+
     /// One row, one column per table: 1 when it exists, else 0.
     pub fn exists_sql(&self) -> String {
         let check = |schema: Option<&str>, table: &str| match self.dialect {
@@ -441,6 +509,35 @@ impl Store {
             ],
         }
     }
+}
+
+/// Whether a lock query's one value says the lock was taken (`t`, `1`).
+pub fn lock_taken(value: Option<&str>) -> bool {
+    matches!(value, Some("t" | "true" | "1"))
+}
+
+/// Postgres: the INVALID index `index` in the search path, as a qualified
+/// name to `DROP INDEX CONCURRENTLY` (a build killed or failed earlier
+/// leaves one; building again would fail on it).
+pub fn invalid_index_sql(index: &str) -> String {
+    format!(
+        "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = {} AND n.nspname = ANY (current_schemas(false)) LIMIT 1",
+        quote_literal(Dialect::Postgres, index)
+    )
+}
+
+/// The failures a deploy retries: a lock wait that timed out or a deadlock
+/// (Postgres 55P03 / 40P01, MySQL 1205 / 1213). Anything else stops it.
+pub fn retryable(sqlstate: Option<&str>, mysql_code: Option<u16>) -> bool {
+    matches!(sqlstate, Some("55P03" | "40P01")) || matches!(mysql_code, Some(1205 | 1213))
+}
+
+/// Wait before retry `attempt` (0-based): 0.5 s, 1 s, 2 s, … capped at
+/// 10 s, plus a jitter from `seed` so racing deployers spread out.
+pub fn backoff_ms(attempt: u32, seed: u64) -> u64 {
+    let base = 500u64.saturating_mul(1 << attempt.min(5)).min(10_000);
+    base + (seed.wrapping_mul(7919).wrapping_add(attempt as u64 * 104_729)) % (base / 4 + 1)
 }
 
 fn progress_line(done: usize, total: usize) -> String {
@@ -1256,6 +1353,17 @@ mod tests {
         let st = status(&h, Dialect::Postgres, &HistoryRows { user_tables: 3, ..Default::default() });
         assert!(st.needs_baseline);
         assert_eq!(plan(&h, Dialect::Postgres, &st, &PlanOptions::default()).refusals[0].code, "needs-baseline");
+    }
+
+    #[test]
+    fn retry_policy() {
+        assert!(retryable(Some("55P03"), None) && retryable(None, Some(1205)) && !retryable(Some("42P07"), None));
+        // Doubling from 0.5 s up to 10 s, each with at most 25% jitter.
+        for (attempt, base) in [500u64, 1000, 2000, 4000, 8000, 10_000, 10_000].into_iter().enumerate() {
+            let w = backoff_ms(attempt as u32, 12345);
+            assert!(w >= base && w <= base + base / 4, "attempt {attempt}: {w}");
+        }
+        assert!((0..50).all(|seed| (500..=625).contains(&backoff_ms(0, seed))));
     }
 
     #[test]

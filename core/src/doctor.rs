@@ -4,7 +4,7 @@
 //! server ([`Route`]). Pure, so a Node script can run the same checks.
 
 use crate::Dialect;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -65,15 +65,7 @@ pub fn queries(dialect: Dialect) -> Vec<Query> {
     }
 }
 
-/// How the host reached the server.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Route {
-    /// `direct`, `pgbouncer` or `proxy`.
-    pub kind: String,
-    pub pool_mode: Option<String>,
-    pub transaction_pooling: bool,
-}
+pub use crate::route::Route;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -148,6 +140,19 @@ fn get_bool(row: Option<&Value>, key: &str) -> Option<bool> {
         Value::String(s) => Some(matches!(s.as_str(), "t" | "true" | "1" | "on" | "yes")),
         _ => None,
     }
+}
+
+/// The server refused a connection for want of a free slot (Postgres
+/// 53300 / 53400, MySQL 1040 / 1203).
+pub fn out_of_connections(sqlstate: Option<&str>, mysql_code: Option<u16>, message: &str) -> bool {
+    matches!(sqlstate, Some("53300" | "53400")) || matches!(mysql_code, Some(1040 | 1203)) || message.contains("no more connections allowed")
+}
+
+/// What doctor says when it could not even connect for that reason.
+pub fn refused_for_connections(error: &str) -> String {
+    format!(
+        "the server refused the connection because it has no free connection slot ({error}). A deploy or backfill right now would fail the same way, and the application is at the limit: free connections (lower the application's pool size or put PgBouncer in front of it) or raise max_connections"
+    )
 }
 
 /// Judge the rows of [`queries`]. `backfill_connections` is the
@@ -346,7 +351,7 @@ mod tests {
 
     #[test]
     fn superuser_pooler_and_createdb() {
-        let route = Route { kind: "pgbouncer".into(), pool_mode: Some("transaction".into()), transaction_pooling: true };
+        let route = Route { kind: "pgbouncer".into(), pool_mode: Some("transaction".into()), transaction_pooling: true, server_version_num: 150000 };
         let r = diagnose(Dialect::Postgres, &pg(100, 5, true, true, true), route, 2).unwrap();
         let ids: Vec<(&str, Level)> = r.findings.iter().map(|f| (f.id, f.level)).collect();
         assert!(ids.contains(&("superuser", Level::Warning)));

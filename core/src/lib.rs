@@ -25,6 +25,7 @@ pub mod lint;
 pub mod history;
 pub mod prisma;
 pub mod replay;
+pub mod route;
 pub mod schema;
 pub mod source;
 pub mod span;
