@@ -116,6 +116,36 @@ pub fn prisma_checksum_matches(contents: &[u8], recorded: &str) -> bool {
 /// order when a project root is given instead of the folder itself.
 pub const CONVENTIONAL_DIRS: &[&str] = &["", "prisma/migrations", "migrations", "drizzle"];
 
+/// What a host reading a migration folder does with one directory entry
+/// (`depth`: 0 for entries of the folder itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FolderEntry {
+    Skip,
+    /// A directory to read too.
+    Descend,
+    /// A file whose bytes belong in the listing.
+    Read,
+}
+
+/// Files that matter to a migration folder: SQL, the Prisma lock file and
+/// Drizzle's JSON metadata, at most two directory levels deep; hidden
+/// entries and `node_modules` are skipped.
+pub fn folder_entry(name: &str, is_dir: bool, depth: usize) -> FolderEntry {
+    if name.starts_with('.') || name == "node_modules" {
+        FolderEntry::Skip
+    } else if is_dir {
+        if depth < 2 {
+            FolderEntry::Descend
+        } else {
+            FolderEntry::Skip
+        }
+    } else if name.ends_with(".sql") || name.ends_with(".toml") || name.ends_with(".json") {
+        FolderEntry::Read
+    } else {
+        FolderEntry::Skip
+    }
+}
+
 /// A rollback file of a plain folder (`x.down.sql`, or Prisma's `down.sql`).
 pub fn is_down_file(path: &str) -> bool {
     path.ends_with(".down.sql") || path.rsplit('/').next() == Some("down.sql")

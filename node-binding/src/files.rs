@@ -7,7 +7,7 @@
 
 use driftgate_core::api::{self, ConfigChoice, ConfigFile, Enclosing, LintInput, ProjectInput, ProjectOptions, SchemaInput, SchemaRead};
 use driftgate_core::check::{self, SchemaBeside};
-use driftgate_core::history::{self, FolderFile};
+use driftgate_core::history::{self, FolderEntry, FolderFile};
 use driftgate_core::source::SourceSpec;
 use std::path::{Component, Path, PathBuf};
 
@@ -17,25 +17,22 @@ fn fail(message: impl Into<String>) -> api::ApiError {
     api::ApiError { message: message.into(), line: None, column: None }
 }
 
-/// Files that matter to a migration folder (SQL, the Prisma lock file,
-/// Drizzle's JSON metadata), at most two levels deep, as the CLI reads them.
+/// The files [`history::folder_entry`] says matter to a migration folder,
+/// as the CLI reads them.
 pub fn read_folder(dir: &Path) -> std::io::Result<Vec<FolderFile>> {
     fn walk(root: &Path, dir: &Path, depth: usize, out: &mut Vec<FolderFile>) -> std::io::Result<()> {
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || name == "node_modules" {
-                continue;
-            }
-            if entry.file_type()?.is_dir() {
-                if depth < 2 {
-                    walk(root, &path, depth + 1, out)?;
+            match history::folder_entry(&name, entry.file_type()?.is_dir(), depth) {
+                FolderEntry::Skip => {}
+                FolderEntry::Descend => walk(root, &path, depth + 1, out)?,
+                FolderEntry::Read => {
+                    let rel = path.strip_prefix(root).unwrap_or(&path);
+                    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+                    out.push(FolderFile { path: rel, contents: std::fs::read(&path)? });
                 }
-            } else if name.ends_with(".sql") || name.ends_with(".toml") || name.ends_with(".json") {
-                let rel = path.strip_prefix(root).unwrap_or(&path);
-                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
-                out.push(FolderFile { path: rel, contents: std::fs::read(&path)? });
             }
         }
         Ok(())
