@@ -36,7 +36,7 @@ pub struct Store {
     pub dialect: Dialect,
 }
 
-fn quote_ident(dialect: Dialect, name: &str) -> String {
+pub(crate) fn quote_ident(dialect: Dialect, name: &str) -> String {
     match dialect {
         Dialect::Postgres => format!("\"{}\"", name.replace('"', "\"\"")),
         Dialect::Mysql => format!("`{}`", name.replace('`', "``")),

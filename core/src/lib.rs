@@ -14,6 +14,7 @@
 //! - [`api`]: the JS API (DESIGN §11) the wasm and napi hosts expose.
 
 pub mod api;
+pub mod backfill;
 pub mod catalog;
 pub mod check;
 pub mod config;

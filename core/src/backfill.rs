@@ -1,0 +1,898 @@
+//! Backfill (DESIGN §9): every decision of `driftgate backfill`, as plain
+//! data and SQL text. The CLI runs what this module writes and feeds back
+//! what the server answered; nothing here does I/O.
+//!
+//! How a backfill works:
+//! - **Keyset batches.** The table is walked in primary-key order (or a
+//!   unique index on NOT NULL columns). A batch is the next `n` keys after a
+//!   cursor: one read finds the batch's last key ([`Plan::batch_end_sql`]),
+//!   then one short transaction updates the rows of that key range that
+//!   still need the value and moves the cursor ([`Plan::batch_sql`]).
+//! - **Only rows that need it.** A row is touched when `column IS NULL` (or
+//!   the user's `--where`) *and* the new value differs from the stored one,
+//!   so a re-run updates nothing and an expression that yields NULL is not
+//!   "updated" again on every run.
+//! - **Lanes.** The key space is cut into disjoint lanes, one cursor each,
+//!   so parallel workers never touch the same rows. A lane's cursor moves in
+//!   the same transaction as the rows it covers: killed at any point, a run
+//!   either did a batch and recorded it, or did neither.
+//! - **Claims.** Each batch transaction first moves its lane row forward
+//!   only if the cursor is still the one the worker read; a second process
+//!   on the same job finds 0 rows claimed and stops instead of racing.
+//! - **Throttle.** Replica lag ([`throttle`]), adaptive batch size
+//!   ([`BatchSizer`]), retry of lock timeouts and deadlocks
+//!   ([`crate::deploy::retryable`]).
+
+use crate::deploy::{quote_ident, quote_literal};
+use crate::schema::{Schema, Table};
+use crate::Dialect;
+use serde::{Deserialize, Serialize};
+
+/// The state table. Introspection and `validate` ignore it
+/// ([`crate::catalog::HISTORY_TABLES`]).
+pub const STATE_TABLE: &str = "_driftgate_backfill";
+
+/// Below this many rows (estimated) one lane does the whole table: splitting
+/// costs more than it saves.
+const MIN_ROWS_PER_LANE: u64 = 20_000;
+
+/// What the user asked for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Request {
+    /// `table` or `schema.table`.
+    pub table: String,
+    pub column: String,
+    /// The new value: the user's SQL expression, evaluated per row.
+    pub set: String,
+    /// Which rows still need the value (the user's SQL predicate); default
+    /// `column IS NULL`.
+    #[serde(rename = "where")]
+    pub predicate: Option<String>,
+}
+
+/// Why a backfill cannot start: what is wrong and what to do instead.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Refusal {
+    pub message: String,
+    pub help: String,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}\n  help: {}", self.message, self.help)
+    }
+}
+
+/// One column of the key the batches walk.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyColumn {
+    pub name: String,
+    /// Written as a bare number in MySQL comparisons: a quoted number makes
+    /// MySQL compare as double, which loses precision above 2^53.
+    pub numeric: bool,
+}
+
+/// A key value as the server printed it (text protocol), one entry per key
+/// column. Stored in the state table as a JSON array.
+pub type Key = Vec<String>;
+
+/// The backfill, checked against the live schema.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub dialect: Dialect,
+    /// Postgres schema of the table (`None` on MySQL).
+    pub schema: Option<String>,
+    pub table: String,
+    pub column: String,
+    pub key: Vec<KeyColumn>,
+    /// `primary key` or `unique index <name>`.
+    pub key_source: String,
+    pub set: String,
+    /// The predicate as given, or `column IS NULL`.
+    pub needs_value: String,
+    /// Stable id of this backfill (table, column, expression, predicate):
+    /// the same command resumes the same job.
+    pub job: String,
+}
+
+/// Finds the table and its key, and refuses what cannot be backfilled safely.
+pub fn plan(schema: &Schema, request: &Request) -> Result<Plan, Refusal> {
+    let dialect = schema.dialect;
+    let table = find_table(schema, &request.table)?;
+    let column = table.columns.iter().find(|c| c.name == request.column).ok_or_else(|| {
+        let near = closest(&request.column, table.columns.iter().map(|c| c.name.as_str()));
+        Refusal {
+            message: format!("table {} has no column `{}`", display_name(table), request.column),
+            help: match near {
+                Some(n) => format!("did you mean `{n}`? Columns: {}", column_list(table)),
+                None => format!("its columns are {}; deploy the migration that adds the column before backfilling it", column_list(table)),
+            },
+        }
+    })?;
+    if column.generated.is_some() {
+        return Err(Refusal {
+            message: format!("column {}.{} is generated by the database", display_name(table), column.name),
+            help: "a generated column cannot be written; there is nothing to backfill".into(),
+        });
+    }
+    if request.set.trim().is_empty() {
+        return Err(Refusal {
+            message: "--set is empty".into(),
+            help: format!("give the new value as an SQL expression, e.g. --set \"lower(email)\" or --set \"'active'\" for {}", column.name),
+        });
+    }
+    let (key_names, key_source) = usable_key(table).ok_or_else(|| Refusal {
+        message: format!("table {} has no primary key and no unique index on NOT NULL columns", display_name(table)),
+        help: "driftgate walks the table in key order so that every batch is a short index range scan and a resumed run \
+               knows exactly where it stopped; without a key it would have to scan the whole table per batch. Add a \
+               primary key (for example `ALTER TABLE … ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY`), \
+               or run one UPDATE in a maintenance window"
+            .into(),
+    })?;
+    if key_names.iter().any(|k| *k == column.name) {
+        return Err(Refusal {
+            message: format!("column {} is part of the {key_source} driftgate pages by", column.name),
+            help: "updating the key while walking it would move rows behind the cursor; backfill a new column and swap it in".into(),
+        });
+    }
+    let key = key_names
+        .iter()
+        .map(|name| {
+            let data_type = table.columns.iter().find(|c| &c.name == name).map(|c| c.data_type.as_str()).unwrap_or("");
+            KeyColumn { name: name.clone(), numeric: is_numeric(data_type) }
+        })
+        .collect();
+    let needs_value = match &request.predicate {
+        Some(p) if !p.trim().is_empty() => p.trim().to_string(),
+        _ => format!("{} IS NULL", quote_ident(dialect, &column.name)),
+    };
+    let schema_name = (dialect == Dialect::Postgres).then(|| table.schema.clone());
+    let identity = format!(
+        "{:?}\0{}\0{}\0{}\0{}\0{}",
+        dialect,
+        schema_name.as_deref().unwrap_or(""),
+        table.name,
+        column.name,
+        request.set.trim(),
+        needs_value
+    );
+    let hash = crate::history::sha256_hex(identity.as_bytes());
+    let job = format!("{}.{}:{}", table.name, column.name, &hash[..12]);
+    Ok(Plan {
+        dialect,
+        schema: schema_name,
+        table: table.name.clone(),
+        column: column.name.clone(),
+        key,
+        key_source,
+        set: request.set.trim().to_string(),
+        needs_value,
+        job,
+    })
+}
+
+fn find_table<'a>(schema: &'a Schema, wanted: &str) -> Result<&'a Table, Refusal> {
+    let wanted = wanted.trim();
+    if let Some(t) = schema.tables.get(wanted) {
+        return Ok(t);
+    }
+    let candidates: Vec<&Table> = match (schema.dialect, wanted.contains('.')) {
+        (Dialect::Postgres, false) => match schema.tables.get(&format!("public.{wanted}")) {
+            Some(t) => return Ok(t),
+            None => schema.tables.values().filter(|t| t.name == wanted).collect(),
+        },
+        _ => Vec::new(),
+    };
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let near = closest(wanted, schema.tables.keys().map(String::as_str));
+            Err(Refusal {
+                message: format!("no table `{wanted}` in the database"),
+                help: match near {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => "check --table and that the URL points at the right database (tables are matched exactly; \
+                             on Postgres give schema.table outside `public`)"
+                        .into(),
+                },
+            })
+        }
+        many => Err(Refusal {
+            message: format!("`{wanted}` names {} tables", many.len()),
+            help: format!(
+                "say which one with schema.table: {}",
+                many.iter().map(|t| format!("{}.{}", t.schema, t.name)).collect::<Vec<_>>().join(", ")
+            ),
+        }),
+    }
+}
+
+fn display_name(t: &Table) -> String {
+    if t.schema.is_empty() || t.schema == "public" {
+        t.name.clone()
+    } else {
+        format!("{}.{}", t.schema, t.name)
+    }
+}
+
+fn column_list(t: &Table) -> String {
+    t.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn closest<'a>(wanted: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let w: Vec<char> = wanted.to_lowercase().chars().collect();
+    names
+        .map(|n| (crate::diff::rename::levenshtein(&w, &n.to_lowercase().chars().collect::<Vec<_>>()), n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
+        .min()
+        .map(|(_, n)| n)
+}
+
+/// The primary key, else the first unique index or constraint whose
+/// columns are all NOT NULL, plain (no expression) and unconditional.
+fn usable_key(t: &Table) -> Option<(Vec<String>, String)> {
+    if let Some(pk) = &t.primary_key {
+        if !pk.columns.is_empty() {
+            return Some((pk.columns.clone(), "primary key".into()));
+        }
+    }
+    let not_null = |name: &str| t.columns.iter().any(|c| c.name == name && !c.nullable);
+    let uniques = t
+        .uniques
+        .iter()
+        .filter(|u| u.columns.iter().all(|c| not_null(c)))
+        .map(|u| (u.columns.clone(), format!("unique constraint {}", u.name)));
+    let indexes = t
+        .indexes
+        .iter()
+        .filter(|i| i.unique && i.predicate.is_none() && i.method.as_deref().is_none_or(|m| m == "btree"))
+        .filter_map(|i| {
+            // Descending or expression columns would not match the ORDER BY
+            // the batches use.
+            let cols: Option<Vec<String>> =
+                i.columns.iter().map(|c| (!c.expression && !c.descending).then(|| c.name.clone())).collect();
+            cols.filter(|cols| cols.iter().all(|c| not_null(c))).map(|cols| (cols, format!("unique index {}", i.name)))
+        });
+    uniques.chain(indexes).min_by_key(|(cols, _)| cols.len())
+}
+
+fn is_numeric(data_type: &str) -> bool {
+    let base = data_type.split(['(', ' ']).next().unwrap_or("");
+    matches!(
+        base,
+        "tinyint" | "smallint" | "mediumint" | "int" | "integer" | "bigint" | "int2" | "int4" | "int8" | "serial"
+            | "bigserial" | "smallserial" | "decimal" | "numeric" | "float" | "double" | "real" | "year"
+    )
+}
+
+/// A JSON array of key values, as kept in the state table.
+pub fn encode_key(key: &Key) -> String {
+    serde_json::to_string(key).unwrap_or_default()
+}
+
+pub fn decode_key(text: &str) -> Result<Key, String> {
+    serde_json::from_str(text).map_err(|e| format!("corrupt key `{text}` in {STATE_TABLE}: {e}"))
+}
+
+/// A key range `(after, upto]`; `None` is open on that side.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Range {
+    pub after: Option<Key>,
+    pub upto: Option<Key>,
+}
+
+impl Plan {
+    fn ident(&self, name: &str) -> String {
+        quote_ident(self.dialect, name)
+    }
+
+    /// The table, schema-qualified on Postgres.
+    pub fn qualified_table(&self) -> String {
+        self.qualify(&self.table)
+    }
+
+    pub fn state_table(&self) -> String {
+        self.qualify(STATE_TABLE)
+    }
+
+    fn qualify(&self, name: &str) -> String {
+        match &self.schema {
+            Some(s) => format!("{}.{}", self.ident(s), self.ident(name)),
+            None => self.ident(name),
+        }
+    }
+
+    fn key_list(&self, desc: bool) -> String {
+        self.key
+            .iter()
+            .map(|k| if desc { format!("{} DESC", self.ident(&k.name)) } else { self.ident(&k.name) })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn literal(&self, column: &KeyColumn, value: &str) -> String {
+        let number = !value.is_empty()
+            && value.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '.' | 'e' | 'E'))
+            && value.chars().any(|c| c.is_ascii_digit());
+        if self.dialect == Dialect::Mysql && column.numeric && number {
+            value.to_string()
+        } else {
+            quote_literal(self.dialect, value)
+        }
+    }
+
+    /// `key > value` (`greater`) or `key <= value`, lexicographic over the
+    /// key columns. Postgres compares row values, which its planner turns
+    /// into one index range; MySQL gets the expanded form, which its range
+    /// optimizer understands.
+    fn compare(&self, value: &Key, greater: bool) -> String {
+        if self.dialect == Dialect::Postgres || self.key.len() == 1 {
+            let lits: Vec<String> = self.key.iter().zip(value).map(|(k, v)| self.literal(k, v)).collect();
+            let op = if greater { ">" } else { "<=" };
+            return if self.key.len() == 1 {
+                format!("{} {op} {}", self.ident(&self.key[0].name), lits[0])
+            } else {
+                format!("({}) {op} ({})", self.key_list(false), lits.join(", "))
+            };
+        }
+        // a > x OR (a = x AND (b > y OR (b = y AND c > z)))
+        let last = self.key.len() - 1;
+        let mut expr = String::new();
+        for (i, (k, v)) in self.key.iter().zip(value).enumerate().rev() {
+            let col = self.ident(&k.name);
+            let lit = self.literal(k, v);
+            expr = if i == last {
+                format!("{col} {} {lit}", if greater { ">" } else { "<=" })
+            } else {
+                format!("{col} {} {lit} OR ({col} = {lit} AND ({expr}))", if greater { ">" } else { "<" })
+            };
+        }
+        expr
+    }
+
+    fn range_condition(&self, range: &Range) -> Option<String> {
+        let parts: Vec<String> = [range.after.as_ref().map(|k| self.compare(k, true)), range.upto.as_ref().map(|k| self.compare(k, false))]
+            .into_iter()
+            .flatten()
+            .map(|c| format!("({c})"))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" AND "))
+    }
+
+    /// Finds the end of the next batch: the last of the next `size` keys in
+    /// `range`, and how many keys that is. No row comes back when the range
+    /// is exhausted.
+    pub fn batch_end_sql(&self, range: &Range, size: u64) -> String {
+        let filter = self.range_condition(range).map(|c| format!(" WHERE {c}")).unwrap_or_default();
+        format!(
+            "SELECT {keys}, COUNT(*) OVER () AS dg_batch_keys FROM (SELECT {keys} FROM {table}{filter} ORDER BY {keys} LIMIT {size}) AS dg_batch ORDER BY {desc} LIMIT 1",
+            keys = self.key_list(false),
+            table = self.qualified_table(),
+            desc = self.key_list(true),
+        )
+    }
+
+    /// Reads [`Plan::batch_end_sql`]'s answer: the batch's last key and its
+    /// number of keys, or `None` when the range is exhausted.
+    pub fn read_batch_end(&self, row: Option<&[Option<String>]>) -> Result<Option<(Key, u64)>, String> {
+        let Some(row) = row else { return Ok(None) };
+        let n = self.key.len();
+        if row.len() != n + 1 {
+            return Err(format!("batch-end query answered {} columns, expected {}", row.len(), n + 1));
+        }
+        let key: Option<Key> = row[..n].iter().cloned().collect();
+        let key = key.ok_or("batch-end query answered a NULL key")?;
+        let count = row[n].as_deref().and_then(|c| c.parse().ok()).ok_or("batch-end query answered no row count")?;
+        Ok(Some((key, count)))
+    }
+
+    /// The UPDATE of one batch: rows of `range` that still need the value
+    /// and whose value would change.
+    pub fn update_sql(&self, range: &Range) -> String {
+        let col = self.ident(&self.column);
+        let changes = match self.dialect {
+            Dialect::Postgres => format!("{col} IS DISTINCT FROM ({})", self.set),
+            Dialect::Mysql => format!("NOT ({col} <=> ({}))", self.set),
+        };
+        let mut conditions: Vec<String> = self.range_condition(range).into_iter().collect();
+        conditions.push(format!("({})", self.needs_value));
+        conditions.push(changes);
+        format!("UPDATE {} SET {col} = ({}) WHERE {}", self.qualified_table(), self.set, conditions.join(" AND "))
+    }
+
+    /// Settings for every connection of the run (MySQL's lock waits are
+    /// session settings in whole seconds; Postgres sets them per batch).
+    pub fn session_sql(&self, lock_timeout_ms: u64) -> Vec<String> {
+        match self.dialect {
+            Dialect::Postgres => Vec::new(),
+            Dialect::Mysql => {
+                let secs = lock_timeout_ms.div_ceil(1000).max(1);
+                vec![format!("SET SESSION innodb_lock_wait_timeout = {secs}, lock_wait_timeout = {secs}")]
+            }
+        }
+    }
+
+    /// One batch transaction, as round trips in order. The claim's
+    /// affected-row count must be 1 (else roll back: another process moved
+    /// the lane); the update's count is the rows updated, which `record`
+    /// adds to the lane.
+    pub fn batch_sql(&self, lane: u32, cursor: Option<&Key>, end: &Key, keys: u64, lock_timeout_ms: u64) -> BatchSql {
+        let range = Range { after: cursor.cloned(), upto: Some(end.clone()) };
+        let begin = match self.dialect {
+            Dialect::Postgres => format!("BEGIN; SET LOCAL lock_timeout = '{lock_timeout_ms}ms'"),
+            Dialect::Mysql => "START TRANSACTION".to_string(),
+        };
+        let lane_row = format!("job = {} AND lane = {lane}", self.lit(&self.job));
+        let claim = format!(
+            "UPDATE {} SET batches = batches + 1 WHERE {lane_row} AND NOT done AND {}",
+            self.state_table(),
+            self.same_cursor(cursor)
+        );
+        let record_head = format!("UPDATE {} SET cursor_key = {}, rows_updated = rows_updated + ", self.state_table(), self.lit(&encode_key(end)));
+        let record_tail = format!(", rows_scanned = rows_scanned + {keys}, updated_at = {} WHERE {lane_row}", self.now());
+        BatchSql { begin, claim, update: self.update_sql(&range), record_head, record_tail, commit: "COMMIT".into() }
+    }
+
+    fn same_cursor(&self, cursor: Option<&Key>) -> String {
+        match cursor {
+            None => "cursor_key IS NULL".into(),
+            Some(k) => format!("cursor_key = {}", self.lit(&encode_key(k))),
+        }
+    }
+
+    fn lit(&self, s: &str) -> String {
+        quote_literal(self.dialect, s)
+    }
+
+    fn now(&self) -> &'static str {
+        match self.dialect {
+            Dialect::Postgres => "clock_timestamp()",
+            Dialect::Mysql => "NOW(6)",
+        }
+    }
+
+    /// Marks a lane finished (its range is exhausted), if it is still where
+    /// this worker left it.
+    pub fn finish_lane_sql(&self, lane: u32, cursor: Option<&Key>) -> String {
+        format!(
+            "UPDATE {} SET done = {}, finished_at = {now}, updated_at = {now} WHERE job = {} AND lane = {lane} AND {}",
+            self.state_table(),
+            self.bool_true(),
+            self.lit(&self.job),
+            self.same_cursor(cursor),
+            now = self.now()
+        )
+    }
+
+    fn bool_true(&self) -> &'static str {
+        match self.dialect {
+            Dialect::Postgres => "true",
+            Dialect::Mysql => "1",
+        }
+    }
+
+    pub fn create_state_table_sql(&self) -> String {
+        let t = self.state_table();
+        match self.dialect {
+            Dialect::Postgres => format!(
+                "CREATE TABLE IF NOT EXISTS {t} (\n  job text NOT NULL,\n  lane integer NOT NULL,\n  spec text NOT NULL,\n  lane_start text,\n  lane_end text,\n  cursor_key text,\n  rows_updated bigint NOT NULL DEFAULT 0,\n  rows_scanned bigint NOT NULL DEFAULT 0,\n  batches bigint NOT NULL DEFAULT 0,\n  done boolean NOT NULL DEFAULT false,\n  started_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n  updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n  finished_at timestamptz,\n  PRIMARY KEY (job, lane)\n)"
+            ),
+            Dialect::Mysql => format!(
+                "CREATE TABLE IF NOT EXISTS {t} (\n  job varchar(255) NOT NULL,\n  lane int NOT NULL,\n  spec text NOT NULL,\n  lane_start text,\n  lane_end text,\n  cursor_key text,\n  rows_updated bigint NOT NULL DEFAULT 0,\n  rows_scanned bigint NOT NULL DEFAULT 0,\n  batches bigint NOT NULL DEFAULT 0,\n  done tinyint(1) NOT NULL DEFAULT 0,\n  started_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n  updated_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n  finished_at datetime(6) NULL,\n  PRIMARY KEY (job, lane)\n)"
+            ),
+        }
+    }
+
+    /// The lanes of this job, in lane order; read with [`read_lanes`].
+    pub fn load_lanes_sql(&self) -> String {
+        let done = match self.dialect {
+            Dialect::Postgres => "CASE WHEN done THEN 1 ELSE 0 END",
+            Dialect::Mysql => "done",
+        };
+        format!(
+            "SELECT lane, lane_start, lane_end, cursor_key, rows_updated, rows_scanned, batches, {done} AS done FROM {} WHERE job = {} ORDER BY lane",
+            self.state_table(),
+            self.lit(&self.job)
+        )
+    }
+
+    /// Starts a new pass: the previous pass's lanes (finished) are replaced
+    /// by fresh ones, in one transaction.
+    pub fn start_pass_sql(&self, lanes: &[Range]) -> Vec<String> {
+        let begin = match self.dialect {
+            Dialect::Postgres => "BEGIN",
+            Dialect::Mysql => "START TRANSACTION",
+        };
+        let spec = serde_json::json!({"table": self.table, "schema": self.schema, "column": self.column, "set": self.set, "where": self.needs_value, "key": self.key.iter().map(|k| &k.name).collect::<Vec<_>>()});
+        let values: Vec<String> = lanes
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let opt = |k: &Option<Key>| k.as_ref().map(|k| self.lit(&encode_key(k))).unwrap_or_else(|| "NULL".into());
+                format!("({}, {i}, {}, {}, {})", self.lit(&self.job), self.lit(&spec.to_string()), opt(&r.after), opt(&r.upto))
+            })
+            .collect();
+        vec![
+            begin.into(),
+            format!("DELETE FROM {} WHERE job = {}", self.state_table(), self.lit(&self.job)),
+            format!("INSERT INTO {} (job, lane, spec, lane_start, lane_end) VALUES {}", self.state_table(), values.join(", ")),
+            "COMMIT".into(),
+        ]
+    }
+
+    /// The planner's estimate of the rows matching `filter` (all rows when
+    /// `None`); read with [`read_estimate`].
+    pub fn estimate_sql(&self, filter: Option<&str>) -> String {
+        let filter = filter.map(|f| format!(" WHERE {f}")).unwrap_or_default();
+        match self.dialect {
+            Dialect::Postgres => format!("EXPLAIN (FORMAT JSON) SELECT 1 FROM {}{filter}", self.qualified_table()),
+            Dialect::Mysql => format!("EXPLAIN SELECT 1 FROM {}{filter}", self.qualified_table()),
+        }
+    }
+
+    /// Exact count of the rows needing the value (for `--dry-run`, under a
+    /// statement timeout the CLI sets).
+    pub fn count_needing_sql(&self) -> String {
+        format!("SELECT COUNT(*) FROM {} WHERE ({})", self.qualified_table(), self.needs_value)
+    }
+
+    /// Proves the expression and predicate compile without running them.
+    pub fn explain_update_sql(&self) -> String {
+        format!("EXPLAIN {}", self.update_sql(&Range::default()))
+    }
+
+    /// The key at 0-based position `offset` in key order: a lane boundary.
+    pub fn key_at_sql(&self, offset: u64) -> String {
+        format!("SELECT {keys} FROM {} ORDER BY {keys} LIMIT 1 OFFSET {offset}", self.qualified_table(), keys = self.key_list(false))
+    }
+
+    /// Where to cut the table into `lanes` lanes of about equal rows, given
+    /// the estimated row count: the offsets for [`Plan::key_at_sql`].
+    pub fn lane_offsets(&self, estimated_rows: u64, lanes: u32) -> Vec<u64> {
+        let lanes = u64::from(lanes.max(1)).min(estimated_rows / MIN_ROWS_PER_LANE).max(1);
+        (1..lanes).map(|i| estimated_rows * i / lanes).collect()
+    }
+}
+
+/// The round trips of one batch transaction ([`Plan::batch_sql`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchSql {
+    pub begin: String,
+    pub claim: String,
+    pub update: String,
+    record_head: String,
+    record_tail: String,
+    pub commit: String,
+}
+
+impl BatchSql {
+    /// Moves the lane's cursor and adds the rows the update changed.
+    pub fn record(&self, updated: u64) -> String {
+        format!("{}{updated}{}", self.record_head, self.record_tail)
+    }
+
+    pub fn rollback(&self) -> &'static str {
+        "ROLLBACK"
+    }
+}
+
+/// Lanes from the boundary keys found at [`Plan::lane_offsets`]: duplicates
+/// (several offsets landing on one key, or past the end) are dropped.
+pub fn lanes_from_boundaries(boundaries: Vec<Option<Key>>) -> Vec<Range> {
+    let mut cuts: Vec<Key> = Vec::new();
+    for b in boundaries.into_iter().flatten() {
+        if cuts.last() != Some(&b) {
+            cuts.push(b);
+        }
+    }
+    let mut lanes = Vec::with_capacity(cuts.len() + 1);
+    let mut after = None;
+    for cut in cuts {
+        lanes.push(Range { after: after.clone(), upto: Some(cut.clone()) });
+        after = Some(cut);
+    }
+    lanes.push(Range { after, upto: None });
+    lanes
+}
+
+/// One lane as the state table holds it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lane {
+    pub lane: u32,
+    pub range: Range,
+    pub cursor: Option<Key>,
+    pub rows_updated: u64,
+    pub rows_scanned: u64,
+    pub batches: u64,
+    pub done: bool,
+}
+
+impl Lane {
+    /// What remains of the lane: after the cursor, up to its end.
+    pub fn remaining(&self) -> Range {
+        Range { after: self.cursor.clone().or_else(|| self.range.after.clone()), upto: self.range.upto.clone() }
+    }
+}
+
+/// Reads [`Plan::load_lanes_sql`]'s rows.
+pub fn read_lanes(rows: &[Vec<Option<String>>]) -> Result<Vec<Lane>, String> {
+    rows.iter()
+        .map(|r| {
+            let text = |i: usize| r.get(i).cloned().flatten();
+            let num = |i: usize| text(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+            let key = |i: usize| text(i).map(|t| decode_key(&t)).transpose();
+            Ok(Lane {
+                lane: text(0).and_then(|v| v.parse().ok()).ok_or_else(|| format!("{STATE_TABLE} row without a lane number"))?,
+                range: Range { after: key(1)?, upto: key(2)? },
+                cursor: key(3)?,
+                rows_updated: num(4),
+                rows_scanned: num(5),
+                batches: num(6),
+                done: num(7) != 0,
+            })
+        })
+        .collect()
+}
+
+/// Whether to continue the lanes found in the state table or start a new
+/// pass over the whole table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Start {
+    /// No unfinished pass: cut the table into lanes and start over (a new
+    /// pass after a finished one updates only rows that need the value,
+    /// e.g. rows inserted since by application servers still on old code).
+    Fresh,
+    /// An interrupted pass: continue its lanes.
+    Resume(Vec<Lane>),
+}
+
+pub fn start(lanes: Vec<Lane>, restart: bool) -> Start {
+    if restart || lanes.is_empty() || lanes.iter().all(|l| l.done) {
+        Start::Fresh
+    } else {
+        Start::Resume(lanes)
+    }
+}
+
+/// Reads [`Plan::estimate_sql`]'s answer.
+pub fn read_estimate(dialect: Dialect, columns: &[String], rows: &[Vec<Option<String>>]) -> Option<u64> {
+    match dialect {
+        Dialect::Postgres => {
+            let text = rows.first()?.first()?.as_deref()?;
+            let plan: serde_json::Value = serde_json::from_str(text).ok()?;
+            plan.get(0)?.get("Plan")?.get("Plan Rows")?.as_f64().map(|r| r.max(0.0) as u64)
+        }
+        Dialect::Mysql => {
+            let at = |name: &str| columns.iter().position(|c| c.eq_ignore_ascii_case(name));
+            let row = rows.first()?;
+            let n: f64 = row.get(at("rows")?)?.as_deref()?.parse().ok()?;
+            let filtered: f64 = at("filtered").and_then(|i| row.get(i)?.as_deref()?.parse().ok()).unwrap_or(100.0);
+            Some((n * filtered / 100.0) as u64)
+        }
+    }
+}
+
+/// Adaptive batch size: aims each batch at the target duration, changing
+/// by at most 2× per batch so one slow batch (a lock wait, a checkpoint)
+/// does not collapse it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BatchSizer {
+    pub size: u64,
+    target_ms: u64,
+}
+
+impl BatchSizer {
+    pub const MIN: u64 = 10;
+    pub const MAX: u64 = 200_000;
+
+    /// `target_ms == 0` keeps `initial` fixed.
+    pub fn new(initial: u64, target_ms: u64) -> BatchSizer {
+        BatchSizer { size: initial.clamp(1, Self::MAX), target_ms }
+    }
+
+    /// After a batch of `keys` keys took `elapsed_ms`. A short batch at the
+    /// end of a lane says nothing about the rate and is ignored.
+    pub fn observe(&mut self, keys: u64, elapsed_ms: f64) {
+        if self.target_ms == 0 || keys < self.size {
+            return;
+        }
+        let factor = (self.target_ms as f64 / elapsed_ms.max(0.5)).clamp(0.5, 2.0);
+        // Grow gently (the next batch may hit colder pages), shrink at once.
+        let factor = if factor > 1.0 { 1.0 + (factor - 1.0) * 0.7 } else { factor };
+        self.size = ((self.size as f64 * factor) as u64).clamp(Self::MIN, Self::MAX);
+    }
+
+    /// After a lock timeout or deadlock: smaller batches hold fewer locks.
+    pub fn shrink(&mut self) {
+        self.size = (self.size / 2).max(Self::MIN.min(self.size));
+    }
+}
+
+/// One source of replica lag.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LagReading {
+    /// `standby <name>` on the primary, or the replica URL (redacted).
+    pub source: String,
+    /// `None` when the lag is unknown: replication stopped or invisible.
+    pub seconds: Option<f64>,
+    /// Why the lag is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Lag of every standby attached to a Postgres primary; read with
+/// [`read_primary_lag`]. Needs `pg_monitor` (or superuser) to see the lag of
+/// other roles' standbys.
+pub const PG_PRIMARY_LAG_SQL: &str = "SELECT coalesce(application_name, ''), state, extract(epoch FROM replay_lag)::float8 FROM pg_stat_replication";
+
+/// Lag measured on a Postgres replica: 0 when everything received is
+/// replayed, else the age of the last replayed commit.
+pub const PG_REPLICA_LAG_SQL: &str = "SELECT pg_is_in_recovery()::int, CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0 ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 END";
+
+/// MariaDB ≥ 10.5 and MySQL ≥ 8.0.22; older servers only know `SHOW SLAVE STATUS`.
+pub const MYSQL_REPLICA_LAG_SQL: &str = "SHOW REPLICA STATUS";
+pub const MYSQL_REPLICA_LAG_SQL_OLD: &str = "SHOW SLAVE STATUS";
+
+pub fn read_primary_lag(rows: &[Vec<Option<String>>]) -> Vec<LagReading> {
+    rows.iter()
+        .map(|r| {
+            let name = r.first().cloned().flatten().unwrap_or_default();
+            let state = r.get(1).cloned().flatten();
+            let lag = r.get(2).cloned().flatten().and_then(|v| v.parse::<f64>().ok());
+            let source = format!("standby {}", if name.is_empty() { "(unnamed)" } else { &name });
+            match (state.as_deref(), lag) {
+                (None, _) => LagReading {
+                    source,
+                    seconds: None,
+                    note: Some("pg_stat_replication hides this standby's lag from the role: grant it pg_monitor, or pass the replica with --replica".into()),
+                },
+                // A caught-up idle standby reports no replay lag at all.
+                (Some(_), lag) => LagReading { source, seconds: Some(lag.unwrap_or(0.0)), note: None },
+            }
+        })
+        .collect()
+}
+
+/// Reads the answer of [`PG_REPLICA_LAG_SQL`] or [`MYSQL_REPLICA_LAG_SQL`].
+pub fn read_replica_lag(dialect: Dialect, source: &str, columns: &[String], rows: &[Vec<Option<String>>]) -> Result<LagReading, String> {
+    let source = source.to_string();
+    match dialect {
+        Dialect::Postgres => {
+            let row = rows.first().ok_or("the replica lag query answered no row")?;
+            if row.first().cloned().flatten().as_deref() != Some("1") {
+                return Err(format!("{source} is not a replica (pg_is_in_recovery() is false): --replica takes the URL of a standby"));
+            }
+            let seconds = row.get(1).cloned().flatten().and_then(|v| v.parse::<f64>().ok());
+            Ok(LagReading {
+                source,
+                seconds: Some(seconds.unwrap_or(0.0).max(0.0)),
+                note: None,
+            })
+        }
+        Dialect::Mysql => {
+            if rows.is_empty() {
+                return Err(format!("{source} is not a replica (SHOW REPLICA STATUS is empty): --replica takes the URL of a replica"));
+            }
+            let at = columns
+                .iter()
+                .position(|c| c == "Seconds_Behind_Source" || c == "Seconds_Behind_Master")
+                .ok_or("SHOW REPLICA STATUS has no Seconds_Behind_Source column")?;
+            // Multi-source replication: the slowest channel counts.
+            let mut worst: Option<f64> = Some(0.0);
+            for r in rows {
+                match r.get(at).cloned().flatten().and_then(|v| v.parse::<f64>().ok()) {
+                    Some(s) => worst = worst.map(|w| w.max(s)),
+                    None => worst = None,
+                }
+            }
+            Ok(LagReading {
+                source,
+                seconds: worst,
+                note: worst.is_none().then(|| "replication is stopped (Seconds_Behind_Source is NULL)".to_string()),
+            })
+        }
+    }
+}
+
+/// Whether to pause: `Some(reason)` while any source lags more than the
+/// limit or cannot tell its lag (a stopped replica must not be outrun).
+pub fn throttle(readings: &[LagReading], max_lag_seconds: f64) -> Option<String> {
+    let mut reasons = Vec::new();
+    for r in readings {
+        match r.seconds {
+            Some(s) if s > max_lag_seconds => reasons.push(format!("{} is {s:.1} s behind (limit {max_lag_seconds} s)", r.source)),
+            Some(_) => {}
+            None => reasons.push(format!("{}: lag unknown — {}", r.source, r.note.as_deref().unwrap_or("no answer"))),
+        }
+    }
+    (!reasons.is_empty()).then(|| reasons.join("; "))
+}
+
+/// The 99th percentile (nearest rank) of batch durations.
+pub fn p99(durations_ms: &[f64]) -> f64 {
+    if durations_ms.is_empty() {
+        return 0.0;
+    }
+    let mut sorted = durations_ms.to_vec();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    let rank = ((sorted.len() as f64) * 0.99).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    /// Every lane reached the end of its range.
+    Complete,
+    /// Stopped by Ctrl-C or SIGTERM after the batches in flight; progress saved.
+    Interrupted,
+    /// Stopped by an error that retrying would not fix; progress saved.
+    Failed,
+}
+
+/// The final summary (`--format json` prints it).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub version: u32,
+    pub job: String,
+    pub table: String,
+    pub column: String,
+    pub outcome: Outcome,
+    /// True when this run continued an interrupted one.
+    pub resumed: bool,
+    /// Rows this run updated.
+    pub rows_updated: u64,
+    /// Keys this run walked past.
+    pub rows_scanned: u64,
+    /// Rows the whole pass has updated, earlier runs included.
+    pub pass_rows_updated: u64,
+    pub batches: u64,
+    pub retries: u64,
+    pub workers: u32,
+    pub paused_seconds: f64,
+    pub elapsed_seconds: f64,
+    pub rows_per_second: f64,
+    pub p99_batch_ms: f64,
+    /// The longest batch transaction: the longest any row lock was held.
+    pub max_batch_ms: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// A plain progress line (no terminal), and the message of a progress bar.
+pub fn progress_line(plan: &Plan, scanned: u64, total: u64, updated: u64, rows_per_second: f64, paused_seconds: f64, pause: Option<&str>) -> String {
+    let pct = if total > 0 { (scanned as f64 * 100.0 / total as f64).min(100.0) } else { 0.0 };
+    let eta = if rows_per_second > 0.0 && total > scanned {
+        format!(", ETA {}", duration_text((total - scanned) as f64 / rows_per_second))
+    } else {
+        String::new()
+    };
+    let paused = match pause {
+        Some(why) => format!(", PAUSED: {why}"),
+        None if paused_seconds > 0.0 => format!(", paused {paused_seconds:.1} s for lag"),
+        None => String::new(),
+    };
+    format!(
+        "backfill {}.{}: {scanned}/~{total} rows scanned ({pct:.1}%), {updated} updated, {rows_per_second:.0} rows/s{eta}{paused}",
+        plan.table, plan.column
+    )
+}
+
+pub fn duration_text(seconds: f64) -> String {
+    let s = seconds.max(0.0).round() as u64;
+    match s {
+        0..=59 => format!("{s}s"),
+        60..=3599 => format!("{}m{:02}s", s / 60, s % 60),
+        _ => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
+    }
+}
+
+#[cfg(test)]
+mod tests;
