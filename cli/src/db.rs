@@ -237,13 +237,19 @@ enum Conn {
 
 impl Db {
     pub async fn connect(url: &DbUrl) -> Result<Db, DbError> {
+        Db::connect_as(url, "driftgate").await
+    }
+
+    /// Connects under an `application_name` (Postgres), so that operators
+    /// (and tests) can tell the connections of one job in `pg_stat_activity`.
+    pub async fn connect_as(url: &DbUrl, application_name: &str) -> Result<Db, DbError> {
         let conn = match url.dialect {
             Dialect::Postgres => {
                 let mut config: tokio_postgres::Config = url
                     .expose()
                     .parse()
                     .map_err(|e: tokio_postgres::Error| DbError::plain(url.redact(&format!("invalid database URL {url}: {e}")), true))?;
-                config.application_name("driftgate");
+                config.application_name(application_name);
                 config.connect_timeout(std::time::Duration::from_secs(10));
                 let (client, connection) = config
                     .connect(tokio_postgres::NoTls)

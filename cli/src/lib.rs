@@ -1,6 +1,7 @@
 //! The native host: files, git, databases and output formats around
 //! `driftgate-core`. Decisions belong in the core; this crate moves bytes.
 
+pub mod backfill_cmd;
 pub mod check_cmd;
 pub mod db;
 pub mod deploy_cmd;

@@ -1,7 +1,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use driftgate::lint_cmd::{self, LintArgs};
 use driftgate::check_cmd::{self, CheckArgs};
-use driftgate::{deploy_cmd, diff_cmd, doctor_cmd, introspect, render, replay_cmd, validate_cmd};
+use driftgate::{backfill_cmd, deploy_cmd, diff_cmd, doctor_cmd, introspect, render, replay_cmd, validate_cmd};
 use driftgate_core::lint::{catalog, Severity};
 use driftgate_core::Dialect;
 use std::io::IsTerminal;
@@ -239,6 +239,64 @@ enum Command {
         #[arg(long, value_enum, default_value = "tty")]
         format: Format,
     },
+    /// Fill a column in batches after an additive deploy: keyset pages on
+    /// the primary key, one short transaction each, only rows that still
+    /// need the value (`COLUMN IS NULL`, or --where), paused while a replica
+    /// lags, never more than --max-connections connections. Progress is kept
+    /// in `_driftgate_backfill`: killed at any point, the same command
+    /// continues where it stopped; run again after it completed, it updates
+    /// only rows that need the value since. Exit 0 complete, 1 stopped by
+    /// Ctrl-C/SIGTERM (progress saved), 2 refused or failed.
+    ///
+    /// --set and --where are your SQL, evaluated per row on the server
+    /// (never quote-escaped by driftgate; the table and column names are).
+    Backfill {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The table: `name`, or `schema.name` on Postgres.
+        #[arg(long)]
+        table: String,
+        /// The column to fill.
+        #[arg(long)]
+        column: String,
+        /// The new value, an SQL expression over the row: "lower(email)", "'active'", "price * 100".
+        #[arg(long, value_name = "SQL")]
+        set: String,
+        /// Which rows still need the value (default: COLUMN IS NULL). Must be
+        /// false once a row has it, so that a re-run does nothing.
+        #[arg(long = "where", value_name = "SQL")]
+        predicate: Option<String>,
+        /// Keys per batch to start with (adapted to --target-batch-ms).
+        #[arg(long, default_value = "1000")]
+        batch: u64,
+        /// Aim each batch transaction at this duration; 0 keeps --batch fixed.
+        #[arg(long, default_value = "200")]
+        target_batch_ms: u64,
+        /// Pause while any replica is further behind than this.
+        #[arg(long, default_value = "2")]
+        max_lag_seconds: f64,
+        /// Connections to the primary, all workers included; one lane of
+        /// keys per worker.
+        #[arg(long, default_value = "2")]
+        max_connections: u32,
+        /// A replica to watch (repeatable): postgres://… standby or MySQL/MariaDB replica.
+        #[arg(long = "replica", value_name = "URL")]
+        replicas: Vec<String>,
+        /// How long a batch may wait for a row lock before it is rolled back and retried smaller.
+        #[arg(long, default_value = "2s", value_parser = parse_duration)]
+        lock_timeout: std::time::Duration,
+        /// Retries of one batch after lock timeouts or deadlocks (backoff from 0.5 s).
+        #[arg(long, default_value = "20")]
+        lock_retries: u32,
+        /// Print the plan, the next batch's SQL and the rows to update; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Forget an interrupted pass and start a new one from the first key.
+        #[arg(long)]
+        restart: bool,
+        #[arg(long, value_enum, default_value = "tty")]
+        format: Format,
+    },
     /// List every lint rule.
     Rules {
         #[arg(long, value_enum, default_value = "tty")]
@@ -467,6 +525,63 @@ fn main() -> ExitCode {
                         Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&r).unwrap_or_default())),
                     }
                     ExitCode::from(u8::from(r.worst() == driftgate_core::doctor::Level::Error))
+                }
+                Err(e) => fail(e),
+            }
+        }
+        Command::Backfill {
+            db,
+            table,
+            column,
+            set,
+            predicate,
+            batch,
+            target_batch_ms,
+            max_lag_seconds,
+            max_connections,
+            replicas,
+            lock_timeout,
+            lock_retries,
+            dry_run,
+            restart,
+            format,
+        } => {
+            let url = match db.url() {
+                Ok(u) => u,
+                Err(e) => return fail(e),
+            };
+            let args = backfill_cmd::BackfillArgs {
+                url,
+                request: driftgate_core::backfill::Request { table, column, set, predicate },
+                batch,
+                max_lag_seconds,
+                max_connections,
+                replicas,
+                target_batch_ms,
+                lock_timeout,
+                lock_retries,
+                dry_run,
+                restart,
+                json: matches!(format, Format::Json),
+            };
+            match backfill_cmd::run(&args) {
+                Ok(backfill_cmd::Report::DryRun(d)) => {
+                    match format {
+                        Format::Tty => out(&backfill_cmd::render_dry_run(&d)),
+                        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&d).unwrap_or_default())),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Ok(backfill_cmd::Report::Ran(s)) => {
+                    match format {
+                        Format::Tty => out(&backfill_cmd::render_summary(&s)),
+                        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&s).unwrap_or_default())),
+                    }
+                    ExitCode::from(match s.outcome {
+                        driftgate_core::backfill::Outcome::Complete => 0,
+                        driftgate_core::backfill::Outcome::Interrupted => 1,
+                        driftgate_core::backfill::Outcome::Failed => 2,
+                    })
                 }
                 Err(e) => fail(e),
             }

@@ -419,8 +419,13 @@ impl Plan {
     /// affected-row count must be 1 (else roll back: another process moved
     /// the lane); the update's count is the rows updated, which `record`
     /// adds to the lane.
-    pub fn batch_sql(&self, lane: u32, cursor: Option<&Key>, end: &Key, keys: u64, lock_timeout_ms: u64) -> BatchSql {
-        let range = Range { after: cursor.cloned(), upto: Some(end.clone()) };
+    ///
+    /// The batch covers the lane's keys after `lane.cursor` (or after the
+    /// lane's start when it has no cursor yet) up to `end`.
+    pub fn batch_sql(&self, lane: &Lane, end: &Key, keys: u64, lock_timeout_ms: u64) -> BatchSql {
+        let cursor = lane.cursor.as_ref();
+        let range = Range { after: lane.remaining().after, upto: Some(end.clone()) };
+        let lane = lane.lane;
         let begin = match self.dialect {
             Dialect::Postgres => format!("BEGIN; SET LOCAL lock_timeout = '{lock_timeout_ms}ms'"),
             Dialect::Mysql => "START TRANSACTION".to_string(),
@@ -530,6 +535,20 @@ impl Plan {
         match self.dialect {
             Dialect::Postgres => format!("EXPLAIN (FORMAT JSON) SELECT 1 FROM {}{filter}", self.qualified_table()),
             Dialect::Mysql => format!("EXPLAIN SELECT 1 FROM {}{filter}", self.qualified_table()),
+        }
+    }
+
+    /// The statistics' row count of the table (`reltuples`, `TABLE_ROWS`):
+    /// unlike the planner's estimate it is not inflated by dead rows. Read
+    /// with [`read_table_rows`]; `None` (never analyzed) falls back to
+    /// [`Plan::estimate_sql`].
+    pub fn table_rows_sql(&self) -> String {
+        match self.dialect {
+            Dialect::Postgres => format!("SELECT reltuples::bigint FROM pg_class WHERE oid = to_regclass({})", self.lit(&self.qualified_table())),
+            Dialect::Mysql => format!(
+                "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {}",
+                self.lit(&self.table)
+            ),
         }
     }
 
@@ -676,6 +695,12 @@ pub fn read_estimate(dialect: Dialect, columns: &[String], rows: &[Vec<Option<St
     }
 }
 
+/// Reads [`Plan::table_rows_sql`]'s answer; `None` when unknown.
+pub fn read_table_rows(rows: &[Vec<Option<String>>]) -> Option<u64> {
+    let n: i64 = rows.first()?.first()?.as_deref()?.parse().ok()?;
+    (n > 0).then_some(n as u64)
+}
+
 /// Adaptive batch size: aims each batch at the target duration, changing
 /// by at most 2× per batch so one slow batch (a lock wait, a checkpoint)
 /// does not collapse it.
@@ -738,8 +763,11 @@ pub const PG_REPLICA_LAG_SQL: &str = "SELECT pg_is_in_recovery()::int, CASE WHEN
 pub const MYSQL_REPLICA_LAG_SQL: &str = "SHOW REPLICA STATUS";
 pub const MYSQL_REPLICA_LAG_SQL_OLD: &str = "SHOW SLAVE STATUS";
 
-pub fn read_primary_lag(rows: &[Vec<Option<String>>]) -> Vec<LagReading> {
+/// With `replicas_given`, standbys the role cannot see are left to the
+/// `--replica` readings instead of pausing the run.
+pub fn read_primary_lag(rows: &[Vec<Option<String>>], replicas_given: bool) -> Vec<LagReading> {
     rows.iter()
+        .filter(|r| !(replicas_given && r.get(1).cloned().flatten().is_none()))
         .map(|r| {
             let name = r.first().cloned().flatten().unwrap_or_default();
             let state = r.get(1).cloned().flatten();

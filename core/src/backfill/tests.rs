@@ -65,7 +65,16 @@ fn postgres_batches_compare_row_values() {
          WHERE ((\"order_id\", \"pos\") > ('7', '3')) AND ((\"order_id\", \"pos\") <= ('9', '1')) ORDER BY \"order_id\", \"pos\" LIMIT 500) \
          AS dg_batch ORDER BY \"order_id\" DESC, \"pos\" DESC LIMIT 1"
     );
-    let b = p.batch_sql(2, Some(&vec!["7".into(), "3".into()]), &vec!["9".into(), "1".into()], 500, 2000);
+    let lane = |n: u32, start: Option<Key>, cursor: Option<Key>| Lane {
+        lane: n,
+        range: Range { after: start, upto: None },
+        cursor,
+        rows_updated: 0,
+        rows_scanned: 0,
+        batches: 0,
+        done: false,
+    };
+    let b = p.batch_sql(&lane(2, Some(vec!["1".into(), "1".into()]), Some(vec!["7".into(), "3".into()])), &vec!["9".into(), "1".into()], 500, 2000);
     assert_eq!(b.begin, "BEGIN; SET LOCAL lock_timeout = '2000ms'");
     assert_eq!(
         b.claim,
@@ -77,8 +86,10 @@ fn postgres_batches_compare_row_values() {
          AND (\"total\" IS NULL) AND \"total\" IS DISTINCT FROM (pos * 2)"
     );
     assert!(b.record(42).contains("cursor_key = '[\"9\",\"1\"]', rows_updated = rows_updated + 42, rows_scanned = rows_scanned + 500"), "{}", b.record(42));
-    let first = p.batch_sql(0, None, &vec!["1".into(), "1".into()], 1, 2000);
+    // A lane's first batch starts after the lane's start, and claims a lane without cursor.
+    let first = p.batch_sql(&lane(1, Some(vec!["5".into(), "0".into()]), None), &vec!["6".into(), "1".into()], 1, 2000);
     assert!(first.claim.ends_with("cursor_key IS NULL"), "{}", first.claim);
+    assert!(first.update.contains("((\"order_id\", \"pos\") > ('5', '0')) AND ((\"order_id\", \"pos\") <= ('6', '1'))"), "{}", first.update);
 }
 
 #[test]
@@ -169,11 +180,13 @@ fn batch_size_aims_at_the_target() {
 
 #[test]
 fn lag_readings_and_throttle() {
-    let primary = read_primary_lag(&[
+    let rows = [
         vec![Some("replica1".into()), Some("streaming".into()), Some("2.5".into())],
         vec![Some("idle".into()), Some("streaming".into()), None],
         vec![Some("hidden".into()), None, None],
-    ]);
+    ];
+    let primary = read_primary_lag(&rows, false);
+    assert_eq!(read_primary_lag(&rows, true).len(), 2, "hidden standbys are left to --replica");
     assert_eq!(primary[0].seconds, Some(2.5));
     assert_eq!(primary[1].seconds, Some(0.0));
     assert_eq!(primary[2].seconds, None);
@@ -202,6 +215,8 @@ fn estimates_and_percentiles() {
     assert_eq!(read_estimate(Dialect::Mysql, &cols, &[vec![Some("1".into()), Some("1000".into()), Some("50.00".into())]]), Some(500));
     assert_eq!(read_estimate(Dialect::Mysql, &cols[..2], &[vec![Some("1".into()), Some("1000".into())]]), Some(1000));
     assert_eq!(read_estimate(Dialect::Postgres, &[], &[]), None);
+    assert_eq!(read_table_rows(&[vec![Some("-1".into())]]), None);
+    assert_eq!(read_table_rows(&[vec![Some("5000000".into())]]), Some(5_000_000));
     let d: Vec<f64> = (1..=200).map(f64::from).collect();
     assert_eq!(p99(&d), 198.0);
     assert_eq!(p99(&[5.0]), 5.0);
