@@ -347,6 +347,10 @@ innodb_buffer_pool_size = 128M
 innodb_flush_log_at_trx_commit = 2
 innodb_log_file_size = 32M
 max_connections = 200
+# A binary log, so that a test can replicate from this server (tests/src/replica.rs).
+server_id = 1
+log_bin = $MY_DIR/binlog
+binlog_format = ROW
 EOF
   mariadb-install-db --defaults-file="$MY_DIR/my.cnf" --auth-root-authentication-method=normal \
     --skip-test-db --skip-name-resolve >"$MY_DIR/install.log" 2>&1 \

@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod live;
+pub mod replica;
 
 use std::path::PathBuf;
 
