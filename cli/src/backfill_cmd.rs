@@ -527,7 +527,12 @@ async fn report_progress(plan: Rc<Plan>, shared: Rc<Shared>, json: bool) {
             }
             return;
         }
-        tokio::time::sleep(BAR_TICK).await;
+        // Short sleeps: the run's end must not wait for the next tick.
+        let tick = if shared.bar.borrow().is_some() { BAR_TICK } else { LINE_TICK.min(BAR_TICK) };
+        let slept = Instant::now();
+        while slept.elapsed() < tick && !shared.finished.get() {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 }
 

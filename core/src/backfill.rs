@@ -34,7 +34,7 @@ pub const STATE_TABLE: &str = "_driftgate_backfill";
 
 /// Below this many rows (estimated) one lane does the whole table: splitting
 /// costs more than it saves.
-const MIN_ROWS_PER_LANE: u64 = 20_000;
+const MIN_ROWS_PER_LANE: u64 = 5_000;
 
 /// What the user asked for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -393,6 +393,13 @@ impl Plan {
     /// and whose value would change.
     pub fn update_sql(&self, range: &Range) -> String {
         let col = self.ident(&self.column);
+        format!("UPDATE {} SET {col} = ({}) WHERE {}", self.qualified_table(), self.set, self.to_update(range))
+    }
+
+    /// The rows of `range` an update touches: they need the value and it
+    /// would change them.
+    fn to_update(&self, range: &Range) -> String {
+        let col = self.ident(&self.column);
         let changes = match self.dialect {
             Dialect::Postgres => format!("{col} IS DISTINCT FROM ({})", self.set),
             Dialect::Mysql => format!("NOT ({col} <=> ({}))", self.set),
@@ -400,7 +407,7 @@ impl Plan {
         let mut conditions: Vec<String> = self.range_condition(range).into_iter().collect();
         conditions.push(format!("({})", self.needs_value));
         conditions.push(changes);
-        format!("UPDATE {} SET {col} = ({}) WHERE {}", self.qualified_table(), self.set, conditions.join(" AND "))
+        conditions.join(" AND ")
     }
 
     /// Settings for every connection of the run (MySQL's lock waits are
@@ -555,7 +562,7 @@ impl Plan {
     /// Exact count of the rows needing the value (for `--dry-run`, under a
     /// statement timeout the CLI sets).
     pub fn count_needing_sql(&self) -> String {
-        format!("SELECT COUNT(*) FROM {} WHERE ({})", self.qualified_table(), self.needs_value)
+        format!("SELECT COUNT(*) FROM {} WHERE {}", self.qualified_table(), self.to_update(&Range::default()))
     }
 
     /// Proves the expression and predicate compile without running them.

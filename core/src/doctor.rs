@@ -143,9 +143,9 @@ fn get_bool(row: Option<&Value>, key: &str) -> Option<bool> {
 }
 
 /// The server refused a connection for want of a free slot (Postgres
-/// 53300 / 53400, MySQL 1040 / 1203).
+/// 53300 / 53400, MySQL 1040 / 1203 / 1226 — the last two per user).
 pub fn out_of_connections(sqlstate: Option<&str>, mysql_code: Option<u16>, message: &str) -> bool {
-    matches!(sqlstate, Some("53300" | "53400")) || matches!(mysql_code, Some(1040 | 1203)) || message.contains("no more connections allowed")
+    matches!(sqlstate, Some("53300" | "53400")) || matches!(mysql_code, Some(1040 | 1203 | 1226)) || message.contains("no more connections allowed")
 }
 
 /// What doctor says when it could not even connect for that reason.

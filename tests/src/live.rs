@@ -154,6 +154,12 @@ fn psql_program() -> String {
 /// `url`. Ok: stdout without its final newline (rows one per line, columns
 /// separated by `|`). Err: psql's stderr (connection or SQL error).
 pub fn psql(url: &str, sql: &str) -> Result<String, String> {
+    run_client(psql_command(url)?, "psql", sql)
+}
+
+/// The `psql` command [`psql`] runs (connection options and password set),
+/// for tests that drive a session themselves (`\watch`, long-held locks).
+pub fn psql_command(url: &str) -> Result<Command, String> {
     let p = parse_url(url)?;
     let mut cmd = Command::new(psql_program());
     cmd.args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-At", "-h", &p.host]);
@@ -173,7 +179,7 @@ pub fn psql(url: &str, sql: &str) -> Result<String, String> {
     if let Some(pw) = &p.password {
         cmd.env("PGPASSWORD", pw);
     }
-    run_client(cmd, "psql", sql)
+    Ok(cmd)
 }
 
 /// Runs `sql` with `mariadb --batch --skip-column-names` against `url` over

@@ -142,7 +142,7 @@ fn lanes_cut_at_distinct_boundaries_and_resume_from_their_cursor() {
     let p = plan(&s, &request("users", "status", "'a'", None)).unwrap();
     assert_eq!(p.lane_offsets(1_000, 4), Vec::<u64>::new());
     assert_eq!(p.lane_offsets(1_000_000, 4), vec![250_000, 500_000, 750_000]);
-    assert_eq!(p.lane_offsets(50_000, 8), vec![25_000]);
+    assert_eq!(p.lane_offsets(12_000, 8), vec![6_000]);
 
     let rows = vec![
         vec![Some("0".into()), None, Some("[\"10\"]".into()), Some("[\"4\"]".into()), Some("3".into()), Some("4".into()), Some("1".into()), Some("0".into())],
