@@ -603,7 +603,7 @@ impl Worker {
             if self.shared.stop.get() {
                 return Ok(());
             }
-            self.wait_for_replicas(db).await?;
+            self.wait_for_replicas(db, lane.lane).await?;
             if self.shared.stop.get() {
                 return Ok(());
             }
@@ -690,8 +690,12 @@ impl Worker {
 
     /// Blocks while a replica lags more than the limit, polling the
     /// primary's view of its standbys when nobody else did lately.
-    async fn wait_for_replicas(&self, db: &mut Db) -> Result<(), String> {
+    async fn wait_for_replicas(&self, db: &mut Db, lane: u32) -> Result<(), String> {
+        let mut paused = false;
         loop {
+            if paused {
+                db.execute(&self.plan.heartbeat_sql(lane)).await.map_err(|e| self.failed("writing the heartbeat", &e))?;
+            }
             if self.plan.dialect == Dialect::Postgres {
                 let due = {
                     let mut lag = self.shared.lag.borrow_mut();
@@ -716,6 +720,7 @@ impl Worker {
             if self.shared.decide().is_none() || self.shared.stop.get() {
                 return Ok(());
             }
+            paused = true;
             tokio::time::sleep(LAG_POLL / 2).await;
         }
     }

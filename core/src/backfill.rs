@@ -479,6 +479,15 @@ impl Plan {
         )
     }
 
+    /// Written while paused for lag: a standby reports its replay position
+    /// to the primary only when WAL reaches it, so with the backfill's own
+    /// writes stopped `pg_stat_replication` would keep the lag it had at the
+    /// pause and never see the standby catch up (gh-ost's heartbeat, for the
+    /// same reason).
+    pub fn heartbeat_sql(&self, lane: u32) -> String {
+        format!("UPDATE {} SET updated_at = {} WHERE job = {} AND lane = {lane}", self.state_table(), self.now(), self.lit(&self.job))
+    }
+
     fn bool_true(&self) -> &'static str {
         match self.dialect {
             Dialect::Postgres => "true",
