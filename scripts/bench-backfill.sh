@@ -75,7 +75,7 @@ SELECT i,
        || (i % 9973)::text
        || '@'
        || (ARRAY['Example.com','gmail.com','Outlook.COM','yahoo.co.uk','Company.io','MAIL.de','proton.me'])[1 + (i / 7) % 7],
-       ((i * 7919) % 100000)::int,
+       ((i::bigint * 7919) % 100000)::int,
        NULL
 FROM generate_series(1, $ROWS) AS i;
 ALTER TABLE bench_template ADD PRIMARY KEY (id);
