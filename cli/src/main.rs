@@ -269,7 +269,7 @@ enum Command {
         /// Keys per batch to start with (adapted to --target-batch-ms).
         #[arg(long, default_value = "1000")]
         batch: u64,
-        /// Aim each batch transaction at this duration; 0 keeps --batch fixed.
+        /// Keep batch transactions (and so row locks) under this duration: sizes adapt so the typical batch takes three quarters of it; 0 keeps --batch fixed.
         #[arg(long, default_value = "200")]
         target_batch_ms: u64,
         /// Pause while any replica is further behind than this.

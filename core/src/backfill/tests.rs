@@ -162,7 +162,9 @@ fn lanes_cut_at_distinct_boundaries_and_resume_from_their_cursor() {
 #[test]
 fn batch_size_aims_at_the_target() {
     let mut b = BatchSizer::new(1000, 200);
-    b.observe(1000, 50.0); // 4x too fast: grow, at most 1.7x
+    b.observe(1000, 150.0); // right on the aim (3/4 of the target): no change
+    assert_eq!(b.size, 1000);
+    b.observe(1000, 50.0); // 3x too fast: grow, at most 1.7x
     assert_eq!(b.size, 1700);
     b.observe(1700, 800.0); // 4x too slow: halve
     assert_eq!(b.size, 850);
