@@ -547,7 +547,11 @@ struct Worker {
 /// How one batch went.
 enum Batch {
     Done,
+    /// A lock timeout or deadlock: rolled back, retry smaller.
     Retry(DbError),
+    /// The connection dropped (server restart, a terminated backend, a
+    /// network cut): reconnect and continue from the recorded cursor.
+    Lost(DbError),
 }
 
 impl Worker {
@@ -607,13 +611,28 @@ impl Worker {
             if self.shared.stop.get() {
                 return Ok(());
             }
-            let rows = db.query(&plan.batch_end_sql(&lane.remaining(), sizer.size)).await.map_err(|e| self.failed("finding the next batch", &e))?;
-            let Some((end, keys)) = plan.read_batch_end(rows.rows.first().map(|r| r.as_slice()))? else {
-                let n = db.execute(&plan.finish_lane_sql(lane.lane, lane.cursor.as_ref())).await.map_err(|e| self.failed("finishing a lane", &e))?;
-                if n != 1 {
-                    return Err(self.moved(lane.lane));
+            let rows = match db.query(&plan.batch_end_sql(&lane.remaining(), sizer.size)).await {
+                Ok(rows) => rows,
+                Err(e) if e.connection => {
+                    if self.recover(db, &mut lane, &e).await? {
+                        return Ok(());
+                    }
+                    continue;
                 }
-                return Ok(());
+                Err(e) => return Err(self.failed("finding the next batch", &e)),
+            };
+            let Some((end, keys)) = plan.read_batch_end(rows.rows.first().map(|r| r.as_slice()))? else {
+                match db.execute(&plan.finish_lane_sql(lane.lane, lane.cursor.as_ref())).await {
+                    Ok(1) => return Ok(()),
+                    Ok(_) => return Err(self.moved(lane.lane)),
+                    Err(e) if e.connection => {
+                        if self.recover(db, &mut lane, &e).await? {
+                            return Ok(());
+                        }
+                        continue;
+                    }
+                    Err(e) => return Err(self.failed("finishing a lane", &e)),
+                }
             };
             let started = Instant::now();
             match self.batch(db, &lane, &end, keys).await? {
@@ -623,6 +642,11 @@ impl Worker {
                     self.shared.stats.borrow_mut().durations_ms.push(ms);
                     lane.cursor = Some(end);
                     attempt = 0;
+                }
+                Batch::Lost(e) => {
+                    if self.recover(db, &mut lane, &e).await? {
+                        return Ok(());
+                    }
                 }
                 Batch::Retry(e) => {
                     attempt += 1;
@@ -636,6 +660,45 @@ impl Worker {
                     sizer.shrink();
                     tokio::time::sleep(Duration::from_millis(backoff_ms(attempt - 1, self.n as u64 * 31 + attempt as u64))).await;
                 }
+            }
+        }
+    }
+
+    /// After a lost connection: reconnects (waiting for a slot, with
+    /// backoff) and takes the lane's cursor from the state table, which is
+    /// right whether or not the last COMMIT made it. `Ok(true)` when the
+    /// lane turns out finished.
+    async fn recover(&self, db: &mut Db, lane: &mut Lane, lost: &DbError) -> Result<bool, String> {
+        self.shared.say(&format!("backfill: lost the connection ({}); reconnecting", lost.message));
+        let mut attempt = 0;
+        loop {
+            self.shared.stats.borrow_mut().retries += 1;
+            tokio::time::sleep(Duration::from_millis(backoff_ms(attempt, self.n as u64 + 7))).await;
+            attempt += 1;
+            let failed = match connect(&self.url, &self.shared, true).await {
+                Ok(None) => return Err("stopped while reconnecting".into()),
+                Ok(Some(mut fresh)) => {
+                    let mut ready = Ok(());
+                    for sql in self.plan.session_sql(self.lock_timeout_ms) {
+                        ready = ready.and(fresh.execute(&sql).await.map(|_| ()));
+                    }
+                    match ready.map_err(|e| e.to_string()) {
+                        Ok(()) => match load_lanes(&mut fresh, &self.plan).await {
+                            Ok(lanes) => {
+                                let stored = lanes.into_iter().find(|l| l.lane == lane.lane).ok_or_else(|| self.moved(lane.lane))?;
+                                lane.cursor = stored.cursor;
+                                *db = fresh;
+                                return Ok(stored.done);
+                            }
+                            Err(e) => e,
+                        },
+                        Err(e) => e,
+                    }
+                }
+                Err(e) => e,
+            };
+            if attempt > self.shared.lock_retries || self.shared.stop.get() {
+                return Err(format!("lost the connection and could not get it back: {failed}; progress is saved, run the same command again"));
             }
         }
     }
@@ -666,6 +729,9 @@ impl Worker {
                 let _ = db.execute(sql.rollback()).await;
                 Err(self.moved(lane.lane))
             }
+            // The connection is gone, and with it the transaction — unless
+            // it died during COMMIT: `recover` reads where the lane really is.
+            Err(e) if e.connection => Ok(Batch::Lost(e)),
             Err(e) => {
                 let _ = db.execute(sql.rollback()).await;
                 if e.is_lock_timeout() || e.code.as_deref() == Some("40001") {

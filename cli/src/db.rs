@@ -381,7 +381,9 @@ fn pg_error(url: &DbUrl, e: tokio_postgres::Error, connecting: bool) -> DbError 
             detail: db.detail().map(|d| url.redact(d)),
             hint: db.hint().map(|h| url.redact(h)),
             position,
-            connection: connecting,
+            // The server ended the session (pg_terminate_backend, shutdown,
+            // failover): the connection is gone even though it answered.
+            connection: connecting || db.code().code().starts_with("08") || matches!(db.code().code(), "57P01" | "57P02" | "57P03"),
         };
     }
     let mut message = e.to_string();
@@ -410,7 +412,8 @@ fn my_error(url: &DbUrl, e: mysql_async::Error, connecting: bool) -> DbError {
             detail: None,
             hint: None,
             position: None,
-            connection: connecting,
+            // 1927: KILL CONNECTION; 1053: server shutdown in progress.
+            connection: connecting || matches!(s.code, 1927 | 1053),
         },
         other => {
             let message = if connecting {

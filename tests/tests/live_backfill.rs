@@ -482,6 +482,42 @@ fn postgres_sigint_stops_after_the_batch_and_the_next_run_resumes() {
     assert_eq!(wrong_rows(&db, true), 0, "{}", show_wrong(&db));
 }
 
+/// The backfill's connections are terminated mid-run (a failover, an
+/// operator's pg_terminate_backend): it reconnects and finishes, each row
+/// written once.
+#[test]
+fn postgres_reconnects_after_its_connections_are_terminated() {
+    let _serial = serial();
+    let db = TestDb::postgres("backfill_terminated");
+    create_line(&db, 30_000);
+    let extra = ["--batch", "30", "--target-batch-ms", "0", "--max-connections", "2"];
+    let child = spawn_backfill(&db.url, &extra);
+    let batches = || db.run("SELECT coalesce(sum(batches), 0) FROM _driftgate_backfill").unwrap_or_default().trim().parse::<u64>().unwrap_or(0);
+    let started = Instant::now();
+    let mut terminated = 0;
+    for wanted in [20, 80, 160] {
+        while batches() < wanted {
+            assert!(started.elapsed() < Duration::from_secs(60), "no progress");
+            thread::sleep(Duration::from_millis(10));
+        }
+        let n: u64 = psql(
+            &with_database(&db.url, "postgres"),
+            &format!("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{}' AND application_name = 'driftgate backfill'", db.name),
+        )
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+        terminated += n;
+    }
+    let run = finish(child, &backfill_args(&db.url, &extra));
+    assert!(terminated >= 2, "terminated only {terminated} connections");
+    assert_eq!(run.code, 0, "{run}");
+    assert!(run.stderr.contains("lost the connection"), "{run}");
+    assert!(run.json()["retries"].as_u64().unwrap() >= 1, "{run}");
+    assert_eq!(wrong_rows(&db, true), 0, "{}", show_wrong(&db));
+}
+
 #[test]
 fn refusals_bad_sql_and_dry_run() {
     let _serial = serial();
