@@ -127,6 +127,42 @@ pub enum FolderEntry {
     Read,
 }
 
+/// One entry of a directory as a host lists it: its name and whether it is
+/// a directory.
+pub struct DirEntry {
+    pub name: String,
+    pub is_dir: bool,
+}
+
+/// Walks a migration folder through the host's file system: `list(rel)`
+/// lists the directory at `rel` (`""` is the folder itself; paths use `/`),
+/// `read(rel)` reads a file. Returns the listing [`read`] takes, sorted by
+/// path, with only the entries [`folder_entry`] keeps. The hosts (CLI,
+/// addon) supply the two calls; which files matter and how they are named
+/// is decided here once.
+pub fn collect_folder<E>(
+    mut list: impl FnMut(&str) -> Result<Vec<DirEntry>, E>,
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, E>,
+) -> Result<Vec<FolderFile>, E> {
+    let mut out = Vec::new();
+    let mut pending = vec![(String::new(), 0usize)];
+    while let Some((dir, depth)) = pending.pop() {
+        for entry in list(&dir)? {
+            let rel = if dir.is_empty() { entry.name.clone() } else { format!("{dir}/{}", entry.name) };
+            match folder_entry(&entry.name, entry.is_dir, depth) {
+                FolderEntry::Skip => {}
+                FolderEntry::Descend => pending.push((rel, depth + 1)),
+                FolderEntry::Read => {
+                    let contents = read(&rel)?;
+                    out.push(FolderFile { path: rel, contents });
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
 /// Files that matter to a migration folder: SQL, the Prisma lock file and
 /// Drizzle's JSON metadata, at most two directory levels deep; hidden
 /// entries and `node_modules` are skipped.
@@ -463,6 +499,28 @@ fn duplicate_prefixes(migrations: &[Migration], key: impl Fn(&Migration) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collect_folder_keeps_what_matters_sorted_two_levels_deep() {
+        let dirs: std::collections::HashMap<&str, Vec<(&str, bool)>> = [
+            ("", vec![("meta", true), ("0001_b.sql", false), (".git", true), ("README.md", false), ("0000_a", true)]),
+            ("meta", vec![("_journal.json", false)]),
+            ("0000_a", vec![("migration.sql", false), ("deeper", true)]),
+            ("0000_a/deeper", vec![("too_deep", true), ("x.sql", false)]),
+        ]
+        .into_iter()
+        .collect();
+        let files = collect_folder(
+            |rel| Ok::<_, String>(dirs[rel].iter().map(|(n, d)| DirEntry { name: n.to_string(), is_dir: *d }).collect()),
+            |rel| Ok(rel.as_bytes().to_vec()),
+        )
+        .unwrap();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["0000_a/deeper/x.sql", "0000_a/migration.sql", "0001_b.sql", "meta/_journal.json"]);
+        assert_eq!(files[1].contents, b"0000_a/migration.sql");
+        let err = collect_folder(|_| Err::<Vec<DirEntry>, _>("denied"), |_| Ok(Vec::new())).unwrap_err();
+        assert_eq!(err, "denied");
+    }
 
     fn f(path: &str, s: &str) -> FolderFile {
         FolderFile { path: path.into(), contents: s.as_bytes().to_vec() }

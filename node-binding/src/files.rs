@@ -7,7 +7,7 @@
 
 use driftgate_core::api::{self, ConfigChoice, ConfigFile, Enclosing, LintInput, ProjectInput, ProjectOptions, SchemaInput, SchemaRead};
 use driftgate_core::check::{self, SchemaBeside};
-use driftgate_core::history::{self, FolderEntry, FolderFile};
+use driftgate_core::history::{self, DirEntry, FolderFile};
 use driftgate_core::source::SourceSpec;
 use std::path::{Component, Path, PathBuf};
 
@@ -17,30 +17,20 @@ fn fail(message: impl Into<String>) -> api::ApiError {
     api::ApiError { message: message.into(), line: None, column: None }
 }
 
-/// The files [`history::folder_entry`] says matter to a migration folder,
-/// as the CLI reads them.
+/// The files of a migration folder, as the CLI reads them
+/// ([`history::collect_folder`]).
 pub fn read_folder(dir: &Path) -> std::io::Result<Vec<FolderFile>> {
-    fn walk(root: &Path, dir: &Path, depth: usize, out: &mut Vec<FolderFile>) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(dir)? {
-            let entry = entry?;
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            match history::folder_entry(&name, entry.file_type()?.is_dir(), depth) {
-                FolderEntry::Skip => {}
-                FolderEntry::Descend => walk(root, &path, depth + 1, out)?,
-                FolderEntry::Read => {
-                    let rel = path.strip_prefix(root).unwrap_or(&path);
-                    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
-                    out.push(FolderFile { path: rel, contents: std::fs::read(&path)? });
-                }
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, 0, &mut out)?;
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(out)
+    history::collect_folder(
+        |rel| {
+            std::fs::read_dir(dir.join(rel))?
+                .map(|e| {
+                    let e = e?;
+                    Ok(DirEntry { name: e.file_name().to_string_lossy().into_owned(), is_dir: e.file_type()?.is_dir() })
+                })
+                .collect()
+        },
+        |rel| std::fs::read(dir.join(rel)),
+    )
 }
 
 /// Absolute, with `.` and `..` removed (no symlink resolution).
