@@ -10,7 +10,7 @@
 
 use crate::db::{Db, DbError, DbUrl};
 use crate::introspect::introspect;
-use driftgate_core::backfill::{self as core, BatchSizer, Key, Lane, LagReading, Outcome, Plan, Range, Request, Start, Summary};
+use driftgate_core::backfill::{self as core, BatchSizer, ErrorClass, Key, Lane, LagReading, Outcome, Plan, Range, Request, Start, Summary};
 use driftgate_core::deploy::backoff_ms;
 use driftgate_core::Dialect;
 use serde::Serialize;
@@ -97,7 +97,7 @@ async fn execute(args: &BackfillArgs, url: DbUrl, replicas: Vec<DbUrl>) -> Resul
     })?;
     let table_rows = match db.query(&plan.table_rows_sql()).await.ok().and_then(|r| core::read_table_rows(&r.rows)) {
         Some(n) => Some(n),
-        None => estimate(&mut db, &plan, None).await,
+        None => estimate(&mut db, &plan, false).await,
     };
     let existing = load_lanes(&mut db, &plan).await?;
     if args.dry_run {
@@ -152,8 +152,8 @@ async fn execute(args: &BackfillArgs, url: DbUrl, replicas: Vec<DbUrl>) -> Resul
     Ok(Report::Ran(shared.summary(&plan, resumed, workers as u32, pass_rows_updated)))
 }
 
-async fn estimate(db: &mut Db, plan: &Plan, filter: Option<&str>) -> Option<u64> {
-    let rows = db.query(&plan.estimate_sql(filter)).await.ok()?;
+async fn estimate(db: &mut Db, plan: &Plan, to_update: bool) -> Option<u64> {
+    let rows = db.query(&plan.estimate_sql(to_update)).await.ok()?;
     core::read_estimate(plan.dialect, &rows.columns, &rows.rows)
 }
 
@@ -161,7 +161,7 @@ async fn load_lanes(db: &mut Db, plan: &Plan) -> Result<Vec<Lane>, String> {
     match db.query(&plan.load_lanes_sql()).await {
         Ok(rows) => core::read_lanes(&rows.rows),
         // No state table yet: nothing to resume.
-        Err(e) if e.code.as_deref() == Some("42P01") || e.mysql_code == Some(1146) => Ok(Vec::new()),
+        Err(e) if e.class() == ErrorClass::NoStateTable => Ok(Vec::new()),
         Err(e) => Err(format!("cannot read {}: {e}", plan.state_table())),
     }
 }
@@ -176,7 +176,7 @@ async fn new_pass(db: &mut Db, plan: &Plan, table_rows: u64, lanes: u32) -> Resu
     for sql in plan.start_pass_sql(&ranges) {
         if let Err(e) = db.execute(&sql).await {
             let _ = db.execute("ROLLBACK").await;
-            return Err(if e.code.as_deref() == Some("23505") || e.mysql_code == Some(1062) {
+            return Err(if e.class() == ErrorClass::Raced {
                 format!("another `driftgate backfill` of {}.{} is starting right now; let it run (or stop it) and try again", plan.table, plan.column)
             } else {
                 format!("cannot record the new pass in {}: {e}", plan.state_table())
@@ -186,14 +186,14 @@ async fn new_pass(db: &mut Db, plan: &Plan, table_rows: u64, lanes: u32) -> Resu
     Ok(ranges
         .into_iter()
         .enumerate()
-        .map(|(i, range)| Lane { lane: i as u32, range, cursor: None, rows_updated: 0, rows_scanned: 0, batches: 0, done: false })
+        .map(|(i, range)| Lane::new(i as u32, range))
         .collect())
 }
 
 async fn dry_run(db: &mut Db, plan: &Plan, args: &BackfillArgs, url: &DbUrl, table_rows: Option<u64>, existing: Vec<Lane>) -> Result<DryRun, String> {
     let (needing, exact) = match count_needing(db, plan).await {
         Some(n) => (Some(n), true),
-        None => (estimate(db, plan, Some(&format!("({})", plan.needs_value))).await, false),
+        None => (estimate(db, plan, true).await, false),
     };
     let lanes_total = existing.len();
     let lanes_done = existing.iter().filter(|l| l.done).count();
@@ -201,15 +201,12 @@ async fn dry_run(db: &mut Db, plan: &Plan, args: &BackfillArgs, url: &DbUrl, tab
         Start::Resume(lanes) => (true, lanes.into_iter().find(|l| !l.done)),
         Start::Fresh => (false, None),
     };
-    let lane = first.unwrap_or(Lane { lane: 0, range: Range::default(), cursor: None, rows_updated: 0, rows_scanned: 0, batches: 0, done: false });
+    let lane = first.unwrap_or_else(|| Lane::new(0, Range::default()));
     let range = lane.remaining();
     let end_sql = plan.batch_end_sql(&range, args.batch);
     let end = db.query(&end_sql).await.ok().and_then(|r| plan.read_batch_end(r.rows.first().map(|r| r.as_slice())).ok().flatten());
     let batch_sql = match end {
-        Some((end, keys)) => {
-            let b = plan.batch_sql(&lane, &end, keys, args.lock_timeout.as_millis() as u64);
-            vec![b.begin.clone(), b.claim.clone(), b.update.clone(), b.record(0).replacen("+ 0", "+ <rows updated>", 1), b.commit.clone()]
-        }
+        Some((end, keys)) => plan.batch_sql(&lane, &end, keys, args.lock_timeout.as_millis() as u64).shown(),
         None => Vec::new(),
     };
     Ok(DryRun {
@@ -228,12 +225,8 @@ async fn dry_run(db: &mut Db, plan: &Plan, args: &BackfillArgs, url: &DbUrl, tab
 
 /// An exact count, given at most 10 s (a dry run must not load the server).
 async fn count_needing(db: &mut Db, plan: &Plan) -> Option<u64> {
-    let sql = match plan.dialect {
-        Dialect::Postgres => format!("BEGIN; SET LOCAL statement_timeout = '10s'; {}; COMMIT", plan.count_needing_sql()),
-        Dialect::Mysql => format!("SET STATEMENT max_statement_time = 10 FOR {}", plan.count_needing_sql()),
-    };
-    let result = db.query(&sql).await;
-    if result.is_err() && plan.dialect == Dialect::Postgres {
+    let result = db.query(&plan.count_needing_sql(10)).await;
+    if result.is_err() {
         let _ = db.execute("ROLLBACK").await;
     }
     result.ok()?.scalar()?.parse().ok()
@@ -254,7 +247,6 @@ async fn connect(url: &DbUrl, shared: &Shared, first: bool) -> Result<Option<Db>
                         e.message
                     ));
                 }
-                shared.stats.borrow_mut().connection_waits += 1;
                 tokio::time::sleep(Duration::from_millis(backoff_ms(attempt, attempt as u64 + 17))).await;
                 attempt += 1;
                 if shared.stop.get() || (!first && shared.queue.borrow().is_empty()) {
@@ -273,7 +265,6 @@ struct Stats {
     updated: u64,
     batches: u64,
     retries: u64,
-    connection_waits: u64,
     durations_ms: Vec<f64>,
 }
 
@@ -337,29 +328,25 @@ impl Shared {
 
     /// Re-decides the pause from the latest readings; keeps the paused time.
     fn decide(&self) -> Option<String> {
-        let mut lag = self.lag.borrow_mut();
-        let mut readings = lag.primary.clone();
-        readings.extend(lag.replicas.iter().map(|(_, r)| r.clone()));
-        let pause = core::throttle(&readings, self.max_lag_seconds);
-        match (&pause, lag.paused_since) {
-            (Some(_), None) => lag.paused_since = Some(Instant::now()),
-            (None, Some(since)) => {
-                lag.paused_total += since.elapsed();
-                lag.paused_since = None;
+        let (pause, was_paused) = {
+            let mut lag = self.lag.borrow_mut();
+            let readings: Vec<LagReading> = lag.primary.iter().cloned().chain(lag.replicas.iter().map(|(_, r)| r.clone())).collect();
+            let pause = core::throttle(&readings, self.max_lag_seconds);
+            match (&pause, lag.paused_since) {
+                (Some(_), None) => lag.paused_since = Some(Instant::now()),
+                (None, Some(since)) => {
+                    lag.paused_total += since.elapsed();
+                    lag.paused_since = None;
+                }
+                _ => {}
             }
+            (pause.clone(), std::mem::replace(&mut lag.pause, pause).is_some())
+        };
+        match (&pause, was_paused) {
+            (Some(why), false) => self.say(&format!("backfill: pausing — {why}")),
+            (None, true) => self.say("backfill: lag is back under the limit, resuming"),
             _ => {}
         }
-        if pause.is_some() && lag.pause.is_none() {
-            let why = pause.clone().unwrap_or_default();
-            drop(lag);
-            self.say(&format!("backfill: pausing — {why}"));
-            lag = self.lag.borrow_mut();
-        } else if pause.is_none() && lag.pause.is_some() {
-            drop(lag);
-            self.say("backfill: lag is back under the limit, resuming");
-            lag = self.lag.borrow_mut();
-        }
-        lag.pause = pause.clone();
         pause
     }
 
@@ -528,9 +515,8 @@ async fn report_progress(plan: Rc<Plan>, shared: Rc<Shared>, json: bool) {
             return;
         }
         // Short sleeps: the run's end must not wait for the next tick.
-        let tick = if shared.bar.borrow().is_some() { BAR_TICK } else { LINE_TICK.min(BAR_TICK) };
         let slept = Instant::now();
-        while slept.elapsed() < tick && !shared.finished.get() {
+        while slept.elapsed() < BAR_TICK && !shared.finished.get() {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
@@ -580,22 +566,19 @@ impl Worker {
     }
 
     async fn open(&self) -> Option<Db> {
-        match connect(&self.url, &self.shared, false).await {
-            Ok(Some(mut db)) => {
-                for sql in self.plan.session_sql(self.lock_timeout_ms) {
-                    if let Err(e) = db.execute(&sql).await {
-                        self.shared.fail(e.to_string());
-                        return None;
-                    }
-                }
-                Some(db)
-            }
-            Ok(None) => None,
-            Err(e) => {
-                self.shared.fail(e);
-                None
-            }
+        self.connect_ready(false).await.unwrap_or_else(|e| {
+            self.shared.fail(e);
+            None
+        })
+    }
+
+    /// [`connect`], then the run's session settings.
+    async fn connect_ready(&self, first: bool) -> Result<Option<Db>, String> {
+        let Some(mut db) = connect(&self.url, &self.shared, first).await? else { return Ok(None) };
+        for sql in self.plan.session_sql(self.lock_timeout_ms) {
+            db.execute(&sql).await.map_err(|e| e.to_string())?;
         }
+        Ok(Some(db))
     }
 
     /// Walks one lane to its end, or until the run stops.
@@ -613,7 +596,7 @@ impl Worker {
             }
             let rows = match db.query(&plan.batch_end_sql(&lane.remaining(), sizer.size)).await {
                 Ok(rows) => rows,
-                Err(e) if e.connection => {
+                Err(e) if e.class() == ErrorClass::ConnectionLost => {
                     if self.recover(db, &mut lane, &e).await? {
                         return Ok(());
                     }
@@ -625,7 +608,7 @@ impl Worker {
                 match db.execute(&plan.finish_lane_sql(lane.lane, lane.cursor.as_ref())).await {
                     Ok(1) => return Ok(()),
                     Ok(_) => return Err(self.moved(lane.lane)),
-                    Err(e) if e.connection => {
+                    Err(e) if e.class() == ErrorClass::ConnectionLost => {
                         if self.recover(db, &mut lane, &e).await? {
                             return Ok(());
                         }
@@ -652,10 +635,7 @@ impl Worker {
                     attempt += 1;
                     self.shared.stats.borrow_mut().retries += 1;
                     if attempt > self.shared.lock_retries {
-                        return Err(format!(
-                            "{}: gave up after {} retries of one batch — another transaction keeps holding locks on {} (find it with `SELECT pid, query, xact_start FROM pg_stat_activity WHERE wait_event_type = 'Lock' OR state = 'idle in transaction'`); progress is saved, run the same command again once it is gone",
-                            e.message, self.shared.lock_retries, plan.table
-                        ));
+                        return Err(plan.lock_retries_exhausted(self.shared.lock_retries, &e.message));
                     }
                     sizer.shrink();
                     tokio::time::sleep(Duration::from_millis(backoff_ms(attempt - 1, self.n as u64 * 31 + attempt as u64))).await;
@@ -675,26 +655,17 @@ impl Worker {
             self.shared.stats.borrow_mut().retries += 1;
             tokio::time::sleep(Duration::from_millis(backoff_ms(attempt, self.n as u64 + 7))).await;
             attempt += 1;
-            let failed = match connect(&self.url, &self.shared, true).await {
+            let failed = match self.connect_ready(true).await {
                 Ok(None) => return Err("stopped while reconnecting".into()),
-                Ok(Some(mut fresh)) => {
-                    let mut ready = Ok(());
-                    for sql in self.plan.session_sql(self.lock_timeout_ms) {
-                        ready = ready.and(fresh.execute(&sql).await.map(|_| ()));
+                Ok(Some(mut fresh)) => match load_lanes(&mut fresh, &self.plan).await {
+                    Ok(lanes) => {
+                        let stored = lanes.into_iter().find(|l| l.lane == lane.lane).ok_or_else(|| self.moved(lane.lane))?;
+                        lane.cursor = stored.cursor;
+                        *db = fresh;
+                        return Ok(stored.done);
                     }
-                    match ready.map_err(|e| e.to_string()) {
-                        Ok(()) => match load_lanes(&mut fresh, &self.plan).await {
-                            Ok(lanes) => {
-                                let stored = lanes.into_iter().find(|l| l.lane == lane.lane).ok_or_else(|| self.moved(lane.lane))?;
-                                lane.cursor = stored.cursor;
-                                *db = fresh;
-                                return Ok(stored.done);
-                            }
-                            Err(e) => e,
-                        },
-                        Err(e) => e,
-                    }
-                }
+                    Err(e) => e,
+                },
                 Err(e) => e,
             };
             if attempt > self.shared.lock_retries || self.shared.stop.get() {
@@ -731,15 +702,17 @@ impl Worker {
             }
             // The connection is gone, and with it the transaction — unless
             // it died during COMMIT: `recover` reads where the lane really is.
-            Err(e) if e.connection => Ok(Batch::Lost(e)),
-            Err(e) => {
-                let _ = db.execute(sql.rollback()).await;
-                if e.is_lock_timeout() || e.code.as_deref() == Some("40001") {
-                    Ok(Batch::Retry(e))
-                } else {
-                    Err(self.failed("updating a batch", &e))
+            Err(e) => match e.class() {
+                ErrorClass::ConnectionLost => Ok(Batch::Lost(e)),
+                class => {
+                    let _ = db.execute(sql.rollback()).await;
+                    if class == ErrorClass::Retry {
+                        Ok(Batch::Retry(e))
+                    } else {
+                        Err(self.failed("updating a batch", &e))
+                    }
                 }
-            }
+            },
         }
     }
 

@@ -173,6 +173,11 @@ impl DbError {
         driftgate_core::deploy::retryable(self.code.as_deref(), self.mysql_code)
     }
 
+    /// What a backfill does about this error ([`driftgate_core::backfill::classify`]).
+    pub fn class(&self) -> driftgate_core::backfill::ErrorClass {
+        driftgate_core::backfill::classify(self.code.as_deref(), self.mysql_code, self.connection)
+    }
+
     /// The server has no connection slot left (`53300`, MySQL 1040).
     pub fn is_too_many_connections(&self) -> bool {
         driftgate_core::doctor::out_of_connections(self.code.as_deref(), self.mysql_code, &self.message)
@@ -381,9 +386,7 @@ fn pg_error(url: &DbUrl, e: tokio_postgres::Error, connecting: bool) -> DbError 
             detail: db.detail().map(|d| url.redact(d)),
             hint: db.hint().map(|h| url.redact(h)),
             position,
-            // The server ended the session (pg_terminate_backend, shutdown,
-            // failover): the connection is gone even though it answered.
-            connection: connecting || db.code().code().starts_with("08") || matches!(db.code().code(), "57P01" | "57P02" | "57P03"),
+            connection: connecting,
         };
     }
     let mut message = e.to_string();
@@ -412,8 +415,7 @@ fn my_error(url: &DbUrl, e: mysql_async::Error, connecting: bool) -> DbError {
             detail: None,
             hint: None,
             position: None,
-            // 1927: KILL CONNECTION; 1053: server shutdown in progress.
-            connection: connecting || matches!(s.code, 1927 | 1053),
+            connection: connecting,
         },
         other => {
             let message = if connecting {

@@ -577,11 +577,7 @@ fn main() -> ExitCode {
                         Format::Tty => out(&backfill_cmd::render_summary(&s)),
                         Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&s).unwrap_or_default())),
                     }
-                    ExitCode::from(match s.outcome {
-                        driftgate_core::backfill::Outcome::Complete => 0,
-                        driftgate_core::backfill::Outcome::Interrupted => 1,
-                        driftgate_core::backfill::Outcome::Failed => 2,
-                    })
+                    ExitCode::from(s.outcome.exit_code())
                 }
                 Err(e) => fail(e),
             }

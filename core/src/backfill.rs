@@ -142,7 +142,7 @@ pub fn plan(schema: &Schema, request: &Request) -> Result<Plan, Refusal> {
         .iter()
         .map(|name| {
             let data_type = table.columns.iter().find(|c| &c.name == name).map(|c| c.data_type.as_str()).unwrap_or("");
-            KeyColumn { name: name.clone(), numeric: is_numeric(data_type) }
+            KeyColumn { name: name.clone(), numeric: crate::schema::normalize::is_numeric_type(data_type, dialect) }
         })
         .collect();
     let needs_value = match &request.predicate {
@@ -257,15 +257,6 @@ fn usable_key(t: &Table) -> Option<(Vec<String>, String)> {
             cols.filter(|cols| cols.iter().all(|c| not_null(c))).map(|cols| (cols, format!("unique index {}", i.name)))
         });
     uniques.chain(indexes).min_by_key(|(cols, _)| cols.len())
-}
-
-fn is_numeric(data_type: &str) -> bool {
-    let base = data_type.split(['(', ' ']).next().unwrap_or("");
-    matches!(
-        base,
-        "tinyint" | "smallint" | "mediumint" | "int" | "integer" | "bigint" | "int2" | "int4" | "int8" | "serial"
-            | "bigserial" | "smallserial" | "decimal" | "numeric" | "float" | "double" | "real" | "year"
-    )
 }
 
 /// A JSON array of key values, as kept in the state table.
@@ -544,10 +535,10 @@ impl Plan {
         ]
     }
 
-    /// The planner's estimate of the rows matching `filter` (all rows when
-    /// `None`); read with [`read_estimate`].
-    pub fn estimate_sql(&self, filter: Option<&str>) -> String {
-        let filter = filter.map(|f| format!(" WHERE {f}")).unwrap_or_default();
+    /// The planner's estimate of the table's rows, or with `to_update` of
+    /// the rows an update would touch; read with [`read_estimate`].
+    pub fn estimate_sql(&self, to_update: bool) -> String {
+        let filter = if to_update { format!(" WHERE {}", self.to_update(&Range::default())) } else { String::new() };
         match self.dialect {
             Dialect::Postgres => format!("EXPLAIN (FORMAT JSON) SELECT 1 FROM {}{filter}", self.qualified_table()),
             Dialect::Mysql => format!("EXPLAIN SELECT 1 FROM {}{filter}", self.qualified_table()),
@@ -570,8 +561,16 @@ impl Plan {
 
     /// Exact count of the rows needing the value (for `--dry-run`, under a
     /// statement timeout the CLI sets).
-    pub fn count_needing_sql(&self) -> String {
-        format!("SELECT COUNT(*) FROM {} WHERE {}", self.qualified_table(), self.to_update(&Range::default()))
+    ///
+    /// Postgres runs it in its own transaction (roll back when it fails);
+    /// MariaDB's `SET STATEMENT` form fails on MySQL, where the estimate
+    /// stands in.
+    pub fn count_needing_sql(&self, timeout_seconds: u32) -> String {
+        let count = format!("SELECT COUNT(*) FROM {} WHERE {}", self.qualified_table(), self.to_update(&Range::default()));
+        match self.dialect {
+            Dialect::Postgres => format!("BEGIN; SET LOCAL statement_timeout = '{timeout_seconds}s'; {count}; COMMIT"),
+            Dialect::Mysql => format!("SET STATEMENT max_statement_time = {timeout_seconds} FOR {count}"),
+        }
     }
 
     /// Proves the expression and predicate compile without running them.
@@ -612,6 +611,54 @@ impl BatchSql {
     pub fn rollback(&self) -> &'static str {
         "ROLLBACK"
     }
+
+    /// The round trips in order, the update's count shown as a placeholder
+    /// (what `--dry-run` prints).
+    pub fn shown(&self) -> Vec<String> {
+        vec![
+            self.begin.clone(),
+            self.claim.clone(),
+            self.update.clone(),
+            format!("{}<rows updated>{}", self.record_head, self.record_tail),
+            self.commit.clone(),
+        ]
+    }
+}
+
+/// Error classes of a run (server codes in, verdicts out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorClass {
+    /// A lock wait timed out, a deadlock, a serialization failure: the
+    /// batch was rolled back; retry it smaller after a backoff.
+    Retry,
+    /// The server ended the session or the connection broke: reconnect and
+    /// take the cursor from the state table.
+    ConnectionLost,
+    /// The state table does not exist yet: nothing to resume.
+    NoStateTable,
+    /// Another process inserted the same lanes first.
+    Raced,
+    /// Anything else stops the run.
+    Fatal,
+}
+
+/// `connection_failed`: the driver lost the connection without a server
+/// answer.
+pub fn classify(sqlstate: Option<&str>, mysql_code: Option<u16>, connection_failed: bool) -> ErrorClass {
+    let code = sqlstate.unwrap_or("");
+    if connection_failed || code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03") || matches!(mysql_code, Some(1927 | 1053)) {
+        // 57P01-03: terminated by an administrator, crash or startup;
+        // MySQL 1927: KILL CONNECTION, 1053: server shutting down.
+        ErrorClass::ConnectionLost
+    } else if crate::deploy::retryable(sqlstate, mysql_code) || code == "40001" {
+        ErrorClass::Retry
+    } else if code == "42P01" || mysql_code == Some(1146) {
+        ErrorClass::NoStateTable
+    } else if code == "23505" || mysql_code == Some(1062) {
+        ErrorClass::Raced
+    } else {
+        ErrorClass::Fatal
+    }
 }
 
 /// Lanes from the boundary keys found at [`Plan::lane_offsets`]: duplicates
@@ -647,6 +694,11 @@ pub struct Lane {
 }
 
 impl Lane {
+    /// A lane not walked yet.
+    pub fn new(lane: u32, range: Range) -> Lane {
+        Lane { lane, range, cursor: None, rows_updated: 0, rows_scanned: 0, batches: 0, done: false }
+    }
+
     /// What remains of the lane: after the cursor, up to its end.
     pub fn remaining(&self) -> Range {
         Range { after: self.cursor.clone().or_else(|| self.range.after.clone()), upto: self.range.upto.clone() }
@@ -882,6 +934,32 @@ pub enum Outcome {
     Interrupted,
     /// Stopped by an error that retrying would not fix; progress saved.
     Failed,
+}
+
+impl Outcome {
+    /// 0 complete, 1 stopped with work left (resumable), 2 failed.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Complete => 0,
+            Outcome::Interrupted => 1,
+            Outcome::Failed => 2,
+        }
+    }
+}
+
+impl Plan {
+    /// Why a run stopped after retrying one batch `retries` times, and how
+    /// to find the transaction in the way on this server.
+    pub fn lock_retries_exhausted(&self, retries: u32, last_error: &str) -> String {
+        let find = match self.dialect {
+            Dialect::Postgres => "SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE state = 'idle in transaction' OR wait_event_type = 'Lock' ORDER BY xact_start",
+            Dialect::Mysql => "SELECT * FROM information_schema.INNODB_TRX ORDER BY trx_started",
+        };
+        format!(
+            "{last_error}: gave up after {retries} retries of one batch — another transaction keeps holding row locks on {} (find it with `{find}`); progress is saved, run the same command again once it is gone",
+            self.table
+        )
+    }
 }
 
 /// The final summary (`--format json` prints it).

@@ -226,3 +226,34 @@ fn estimates_and_percentiles() {
     assert_eq!(duration_text(3725.0), "1h02m");
     assert_eq!(duration_text(75.0), "1m15s");
 }
+
+#[test]
+fn server_errors_are_classified() {
+    assert_eq!(classify(Some("55P03"), None, false), ErrorClass::Retry);
+    assert_eq!(classify(Some("40P01"), None, false), ErrorClass::Retry);
+    assert_eq!(classify(Some("40001"), None, false), ErrorClass::Retry);
+    assert_eq!(classify(None, Some(1213), false), ErrorClass::Retry);
+    assert_eq!(classify(Some("57P01"), None, false), ErrorClass::ConnectionLost);
+    assert_eq!(classify(Some("08006"), None, false), ErrorClass::ConnectionLost);
+    assert_eq!(classify(None, Some(1927), false), ErrorClass::ConnectionLost);
+    assert_eq!(classify(None, None, true), ErrorClass::ConnectionLost);
+    assert_eq!(classify(Some("42P01"), None, false), ErrorClass::NoStateTable);
+    assert_eq!(classify(None, Some(1146), false), ErrorClass::NoStateTable);
+    assert_eq!(classify(Some("23505"), None, false), ErrorClass::Raced);
+    assert_eq!(classify(Some("42703"), None, false), ErrorClass::Fatal);
+    assert_eq!([Outcome::Complete, Outcome::Interrupted, Outcome::Failed].map(Outcome::exit_code), [0, 1, 2]);
+}
+
+#[test]
+fn dry_run_statements_and_messages_name_the_dialect() {
+    let pg = plan(&schema(Dialect::Postgres, PG), &request("users", "status", "'a'", None)).unwrap();
+    let shown = pg.batch_sql(&Lane::new(0, Range::default()), &vec!["9".into()], 9, 1000).shown();
+    assert_eq!(shown.len(), 5);
+    assert!(shown[3].contains("rows_updated = rows_updated + <rows updated>, rows_scanned = rows_scanned + 9"), "{}", shown[3]);
+    assert!(pg.count_needing_sql(10).starts_with("BEGIN; SET LOCAL statement_timeout = '10s'; SELECT COUNT(*)"));
+    assert!(pg.lock_retries_exhausted(20, "canceling statement due to lock timeout").contains("pg_stat_activity"));
+    let my = plan(&schema(Dialect::Mysql, "CREATE TABLE t (id int PRIMARY KEY, c int);"), &request("t", "c", "1", None)).unwrap();
+    assert!(my.count_needing_sql(10).starts_with("SET STATEMENT max_statement_time = 10 FOR SELECT COUNT(*)"));
+    assert!(my.lock_retries_exhausted(20, "Lock wait timeout exceeded").contains("INNODB_TRX"));
+    assert_eq!(my.key, vec![KeyColumn { name: "id".into(), numeric: true }]);
+}

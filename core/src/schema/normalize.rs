@@ -430,7 +430,8 @@ fn is_plain_number(s: &str) -> bool {
         && dots <= 1
 }
 
-fn is_numeric_type(t: &str, dialect: Dialect) -> bool {
+/// Whether a normalised type is a number (integer, decimal or float).
+pub(crate) fn is_numeric_type(t: &str, dialect: Dialect) -> bool {
     if t.ends_with("[]") {
         return false;
     }
